@@ -1,0 +1,200 @@
+"""The dynamic programme: the cheapest monotone path of beads within a band.
+
+Two sequences of ``n`` and ``m`` units are aligned by a path of beads; a bead
+of shape ``(a, b)`` takes the next ``a`` units of the first sequence and the
+next ``b`` of the second. The caller supplies the shapes and a vectorised
+bead-cost function; this module knows nothing of languages or files.
+
+Cost and memory are proportional to ``n × band width``, not ``n × m``: row
+``i`` holds only the columns ``lo[i] … hi[i]``. :func:`align_in_band` widens
+the band and solves again where the best path runs along its edge.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+import numpy as np
+
+Shape = tuple[int, int]
+
+#: ``bead_cost(a, b, i, j)`` → cost of the bead of shape ``(a, b)`` that ends
+#: at row ``i`` and at each column of the int array ``j`` (it covers units
+#: ``i-a … i-1`` and ``j-b … j-1``). Returns a float array shaped like ``j``;
+#: ``inf`` forbids a bead.
+BeadCost = Callable[[int, int, int, np.ndarray], np.ndarray]
+
+
+@dataclass(frozen=True)
+class PathBead:
+    """One bead of a path: units ``[i0, i1)`` and ``[j0, j1)``, with its cost."""
+
+    i0: int
+    i1: int
+    j0: int
+    j1: int
+    cost: float
+
+
+@dataclass(frozen=True)
+class Band:
+    """Inclusive column range ``lo[i] … hi[i]`` for each row ``i`` in ``0 … n``."""
+
+    lo: np.ndarray
+    hi: np.ndarray
+
+    @classmethod
+    def around(cls, center: np.ndarray, width: int, m: int) -> "Band":
+        """A band of half-width ``width`` around a monotone ``center`` path.
+
+        ``center[0]`` should be 0 and ``center[-1]`` should be ``m``; the
+        band is made monotone and always contains ``(0, 0)`` and ``(n, m)``.
+        """
+        center = np.maximum.accumulate(np.clip(np.asarray(center, dtype=np.int64), 0, m))
+        lo = np.clip(center - width, 0, m)
+        hi = np.clip(center + width, 0, m)
+        lo[0] = 0
+        hi[-1] = m
+        lo = np.minimum(lo, hi)
+        return cls(lo=lo, hi=np.maximum.accumulate(hi))
+
+    @classmethod
+    def full(cls, n: int, m: int) -> "Band":
+        """Every column in every row: the classic ``n × m`` programme."""
+        return cls(lo=np.zeros(n + 1, dtype=np.int64), hi=np.full(n + 1, m, dtype=np.int64))
+
+    def touches_edge(self, path: Sequence[PathBead], m: int) -> bool:
+        """True when the path passes a band edge that is not the grid's edge."""
+        for bead in path:
+            i, j = bead.i1, bead.j1
+            if (j == self.lo[i] and self.lo[i] > 0) or (j == self.hi[i] and self.hi[i] < m):
+                return True
+        return False
+
+
+def solve(n: int, m: int, shapes: Sequence[Shape], bead_cost: BeadCost, band: Band) -> list[PathBead]:
+    """The cheapest path from ``(0, 0)`` to ``(n, m)`` inside ``band``.
+
+    ``shapes`` may contain ``(0, 1)`` (handled by a prefix-minimum scan
+    within a row); every other shape must have ``a >= 1``. Raises
+    ``ValueError`` if no path exists inside the band.
+    """
+    row_shapes = [(k, s) for k, s in enumerate(shapes) if s[0] > 0]
+    gap_index = next((k for k, s in enumerate(shapes) if s == (0, 1)), None)
+    if any(s[0] == 0 and s != (0, 1) for s in shapes):
+        raise ValueError("shapes with an empty first side must be (0, 1)")
+
+    costs: list[np.ndarray] = []
+    moves: list[np.ndarray] = []
+    for i in range(n + 1):
+        lo, hi = int(band.lo[i]), int(band.hi[i])
+        cols = np.arange(lo, hi + 1, dtype=np.int64)
+        best = np.full(cols.shape, np.inf)
+        move = np.full(cols.shape, -1, dtype=np.int8)
+        if i == 0:
+            best[cols == 0] = 0.0
+        for k, (a, b) in row_shapes:
+            if a > i:
+                continue
+            prev_lo, prev_cost = int(band.lo[i - a]), costs[i - a]
+            prev = cols - b - prev_lo
+            ok = (prev >= 0) & (prev < prev_cost.shape[0])
+            if not ok.any():
+                continue
+            total = np.full(cols.shape, np.inf)
+            total[ok] = prev_cost[prev[ok]] + bead_cost(a, b, i, cols[ok])
+            better = total < best
+            best[better] = total[better]
+            move[better] = k
+        if gap_index is not None and cols.shape[0] > 1:
+            best, move = _scan_gaps(best, move, bead_cost(0, 1, i, cols), gap_index)
+        costs.append(best)
+        moves.append(move)
+
+    if not np.isfinite(costs[n][m - int(band.lo[n])]):
+        raise ValueError("no path inside the band")
+    return _trace(shapes, band, costs, moves, n, m)
+
+
+def _scan_gaps(best: np.ndarray, move: np.ndarray, gap_cost: np.ndarray, gap_index: int) -> tuple[np.ndarray, np.ndarray]:
+    """Allow chains of ``(0, 1)`` beads within one row in O(width).
+
+    ``D[j] = min(best[j], D[j-1] + gap[j])`` unrolls to
+    ``C[j] + min_{k<=j}(best[k] - C[k])`` with ``C`` the running sum of gaps.
+    """
+    gaps = gap_cost.copy()
+    gaps[0] = 0.0  # no (0, 1) bead ends at the row's first column from inside the row
+    running = np.cumsum(gaps)
+    shifted = best - running
+    low = np.minimum.accumulate(shifted)
+    cols = np.arange(best.shape[0])
+    origin = np.maximum.accumulate(np.where(shifted == low, cols, -1))
+    chained = (origin < cols) & np.isfinite(low)
+    new_best = np.where(chained, running + low, best)
+    new_move = np.where(chained, np.int8(gap_index), move).astype(np.int8)
+    return new_best, new_move
+
+
+def _trace(
+    shapes: Sequence[Shape], band: Band, costs: list[np.ndarray], moves: list[np.ndarray], n: int, m: int
+) -> list[PathBead]:
+    path: list[PathBead] = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        col = j - int(band.lo[i])
+        a, b = shapes[int(moves[i][col])]
+        pi, pj = i - a, j - b
+        step = costs[i][col] - costs[pi][pj - int(band.lo[pi])]
+        path.append(PathBead(pi, i, pj, j, float(step)))
+        i, j = pi, pj
+    path.reverse()
+    return path
+
+
+def length_diagonal(zh_lengths: np.ndarray, en_lengths: np.ndarray) -> np.ndarray:
+    """A first path: row ``i`` → the column at the same share of total length.
+
+    Returns ``n + 1`` monotone column indices from 0 to ``m``.
+    """
+    zh_cum = np.concatenate([[0.0], np.cumsum(zh_lengths, dtype=np.float64)])
+    en_cum = np.concatenate([[0.0], np.cumsum(en_lengths, dtype=np.float64)])
+    if zh_cum[-1] <= 0 or en_cum[-1] <= 0:
+        n, m = len(zh_lengths), len(en_lengths)
+        return np.round(np.linspace(0, m, n + 1)).astype(np.int64)
+    target = zh_cum / zh_cum[-1] * en_cum[-1]
+    center = np.searchsorted(en_cum, target, side="left").astype(np.int64)
+    center[0], center[-1] = 0, len(en_lengths)
+    return center
+
+
+def align_in_band(
+    n: int,
+    m: int,
+    shapes: Sequence[Shape],
+    bead_cost: BeadCost,
+    center: np.ndarray,
+    width: int = 64,
+    full_below: int = 250_000,
+) -> list[PathBead]:
+    """Solve inside a band around ``center``, widening it until the path fits.
+
+    Grids of at most ``full_below`` cells are solved whole. Otherwise the
+    half-width starts at ``width`` and doubles while the best path touches
+    the band's edge (a path that touches it may have been cut off).
+    """
+    if (n + 1) * (m + 1) <= full_below:
+        return solve(n, m, shapes, bead_cost, Band.full(n, m))
+    while True:
+        band = Band.around(center, width, m)
+        try:
+            path = solve(n, m, shapes, bead_cost, band)
+        except ValueError:
+            path = None
+        if path is not None and not band.touches_edge(path, m):
+            return path
+        if width >= max(n, m):
+            if path is None:  # pragma: no cover - a full band always has a path
+                raise ValueError("no path")
+            return path
+        width *= 2
