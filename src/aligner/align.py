@@ -18,6 +18,7 @@ from typing import Callable, Mapping, Sequence
 import numpy as np
 
 from aligner.dp import PathBead, Shape, align_in_band, length_diagonal
+from aligner.evidence import LexicalEvidence, default_lexicon, en_keys, zh_keys
 from aligner.length import LengthModel
 from aligner.model import Bead, Paragraph, Sentence
 
@@ -65,6 +66,8 @@ class AlignParams:
     heading_skip_cost: float = 3.0
     #: Extra cost of merging a heading with another unit on the same side.
     heading_merge_cost: float = 12.0
+    #: Weight of the dictionary evidence (0 turns it off: length only).
+    lexical_weight: float = 3.0
     #: Initial half-width of the band, in units; widened where needed.
     band_width: int = 64
     #: Align paragraphs first when both sides have more than one paragraph.
@@ -135,11 +138,24 @@ def is_heading(text: str) -> bool:
     return stripped[-1] not in ".!?。！？…;；:：\"'”’」』)）]】"
 
 
-def align_units(scorer: BeadScorer, band_width: int = 64) -> list[PathBead]:
-    """Best path of beads over the scorer's two unit sequences."""
+def align_units(scorer: BeadScorer, band_width: int = 64, center: np.ndarray | None = None) -> list[PathBead]:
+    """Best path of beads over the scorer's two unit sequences.
+
+    The band starts around ``center`` (default: the length diagonal).
+    """
     n, m = len(scorer.zh_lengths), len(scorer.en_lengths)
-    center = length_diagonal(scorer.zh_lengths, scorer.en_lengths)
+    if center is None:
+        center = length_diagonal(scorer.zh_lengths, scorer.en_lengths)
     return align_in_band(n, m, scorer.shapes, scorer, center, width=band_width)
+
+
+def path_center(path: Sequence[PathBead], n: int) -> np.ndarray:
+    """Column of ``path`` at each row ``0 … n`` (the last column reached)."""
+    center = np.zeros(n + 1, dtype=np.int64)
+    for bead in path:
+        center[bead.i0 : bead.i1 + 1] = np.maximum(center[bead.i0 : bead.i1 + 1], bead.j0)
+        center[bead.i1] = bead.j1
+    return np.maximum.accumulate(center)
 
 
 def _scorer(zh_texts: Sequence[str], en_texts: Sequence[str], priors: Mapping[Shape, float], params: AlignParams) -> BeadScorer:
@@ -169,7 +185,13 @@ def _align_span(zh: Sequence[Sentence], en: Sequence[Sentence], zh_offset: int, 
     if not zh or not en:
         return _one_sided(len(zh), len(en), zh_offset, en_offset)
     scorer = _scorer([s.text for s in zh], [s.text for s in en], params.sentence_priors, params)
-    path = align_units(scorer, params.band_width)
+    center = None
+    if params.lexical_weight > 0:
+        # Pass 1, length only, finds the neighbourhood; pass 2 adds the
+        # dictionary evidence inside a band around it.
+        center = path_center(align_units(scorer, params.band_width), len(zh))
+        scorer.extra = _lexical_evidence(zh, en, params)
+    path = align_units(scorer, params.band_width, center)
     best = -math.log(max(params.sentence_priors.values()))
     return [
         Bead(
@@ -180,6 +202,15 @@ def _align_span(zh: Sequence[Sentence], en: Sequence[Sentence], zh_offset: int, 
         )
         for p in path
     ]
+
+
+def _lexical_evidence(zh: Sequence[Sentence], en: Sequence[Sentence], params: AlignParams) -> LexicalEvidence:
+    lexicon = default_lexicon()
+    return LexicalEvidence(
+        zh=[zh_keys(s.text, lexicon) for s in zh],
+        en=[en_keys(s.text) for s in en],
+        weight=params.lexical_weight,
+    )
 
 
 def _one_sided(n_zh: int, n_en: int, zh_offset: int, en_offset: int) -> list[Bead]:
