@@ -208,7 +208,7 @@ def _lexical_evidence(zh: Sequence[Sentence], en: Sequence[Sentence], params: Al
     lexicon = default_lexicon()
     return LexicalEvidence(
         zh=[zh_keys(s.text, lexicon) for s in zh],
-        en=[en_keys(s.text) for s in en],
+        en=[en_keys(s.text, lexicon) for s in en],
         weight=params.lexical_weight,
     )
 

