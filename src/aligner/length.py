@@ -7,10 +7,13 @@ Lengths are counted in comparable units, in the manner of Gale & Church
 * Chinese: non-space characters, where a Latin letter or digit counts
   ``1 / ratio`` (an untranslated ``COP29`` is as long in both languages).
 
-The model says ``en ≈ ratio · zh`` with variance ``variance · zh``. Both were
-measured on the tuning gold (``gold/mac_dev``, 1,337 non-empty beads):
-English runs 3.39 non-space characters per Chinese character, and the
-squared residual per unit of length averages 28.0.
+The model says ``en ≈ ratio · zh`` with variance ``variance · zh``. On the
+tuning gold (``gold/mac_dev``, 1,337 non-empty beads) English runs 3.39
+non-space characters per Chinese character, and the squared residual per
+unit of length averages 28.0. Used alone, that variance is right; combined
+with the dictionary evidence, length is the less reliable witness, and a
+flatter model (variance 120, chosen on ``mac_dev``: strict F1 0.738 at 28,
+0.834 at 120, 0.797 at 400) aligns better.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ class LengthModel:
     """English length ≈ ``ratio`` × Chinese length, variance ``variance`` × length."""
 
     ratio: float = 3.39
-    variance: float = 28.0
+    variance: float = 120.0
 
     def zh_length(self, text: str) -> float:
         """Length of Chinese text in Chinese-character units (see module doc)."""
