@@ -70,12 +70,21 @@ class AlignParams:
     lexical_weight: float = 3.0
     #: Initial half-width of the band, in units; widened where needed.
     band_width: int = 64
+    #: Initial half-width of the band of the second, evidence pass around
+    #: the first pass's path; widened where needed.
+    refine_width: int = 16
     #: Align paragraphs first when both sides have more than one paragraph.
     use_paragraphs: bool = True
     #: Logistic calibration of confidence: ``1 / (1 + exp(-(a + b·excess)))``
     #: where ``excess`` is the bead's cost per sentence minus the best case.
     confidence_a: float = 2.0
     confidence_b: float = -0.6
+
+
+    @classmethod
+    def length_only(cls) -> "AlignParams":
+        """Gale-Church by length alone, with the variance measured on ``mac_dev``."""
+        return cls(length=LengthModel(variance=28.0), lexical_weight=0.0)
 
 
 @dataclass
@@ -191,7 +200,7 @@ def _align_span(zh: Sequence[Sentence], en: Sequence[Sentence], zh_offset: int, 
         # dictionary evidence inside a band around it.
         center = path_center(align_units(scorer, params.band_width), len(zh))
         scorer.extra = _lexical_evidence(zh, en, params)
-    path = align_units(scorer, params.band_width, center)
+    path = align_units(scorer, params.refine_width if center is not None else params.band_width, center)
     best = -math.log(max(params.sentence_priors.values()))
     return [
         Bead(

@@ -330,6 +330,8 @@ class LexicalEvidence:
     en: Sequence[Sequence[str]]
     weight: float = 3.0
     idf: bool = True
+    #: Extra columns computed when a row must be extended.
+    margin: int = 16
     _rows: dict[int, tuple[int, np.ndarray]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -342,22 +344,38 @@ class LexicalEvidence:
         self._index = [_invert(keys) for keys in self.zh]
 
     def _row(self, r: int, lo: int, hi: int) -> tuple[int, np.ndarray]:
-        """Cumulative (zh matched + en matched) counts of zh sentence ``r``
-        against en sentences ``lo … hi-1``; returns (start column, cumsum)."""
+        """Cumulative match weights of zh sentence ``r`` against en sentences
+        ``lo … hi-1`` (at least); returns (first column, cumulative sums).
+
+        A row is computed once and only extended, with some margin, when a
+        later request reaches past it.
+        """
+        lo, hi = max(lo, 0), min(hi, len(self.en))
         cached = self._rows.get(r)
-        if cached is not None and cached[0] <= lo and hi <= cached[0] + len(cached[1]) - 1:
-            return cached[0], cached[1]
         if cached is not None:
-            lo, hi = min(lo, cached[0]), max(hi, cached[0] + len(cached[1]) - 1)
+            start, cum = cached
+            end = start + len(cum) - 1
+            if start <= lo and hi <= end:
+                return start, cum
+            counts = np.diff(cum)
+            new_lo = max(0, min(lo, start) - self.margin) if lo < start else start
+            new_hi = min(len(self.en), max(hi, end) + self.margin) if hi > end else end
+            counts = np.concatenate([self._counts(r, new_lo, start), counts, self._counts(r, end, new_hi)])
+            lo, hi = new_lo, new_hi
+        else:
+            counts = self._counts(r, lo, hi)
+        cum = np.concatenate([[0.0], np.cumsum(counts)])
+        self._rows[r] = (lo, cum)
+        return lo, cum
+
+    def _counts(self, r: int, lo: int, hi: int) -> np.ndarray:
+        counts = np.zeros(max(hi - lo, 0), dtype=np.float64)
         index = self._index[r]
-        counts = np.zeros(hi - lo, dtype=np.float64)
         if index:
             weights = self._zh_weights[r]
             for k, j in enumerate(range(lo, hi)):
                 counts[k] = _matches(index, weights, self._en_weights[j])
-        cum = np.concatenate([[0.0], np.cumsum(counts)])
-        self._rows[r] = (lo, cum)
-        return lo, cum
+        return counts
 
     def coverage(self, a: int, b: int, i: int, j: np.ndarray) -> np.ndarray:
         """Coverage in [0, 1] of the beads of shape (a, b) ending at (i, j)."""
