@@ -1,0 +1,108 @@
+"""One-call library API: a document (or a pair of texts) in, an Alignment out.
+
+    >>> import aligner
+    >>> alignment = aligner.align_file("data/raw/000_6b09ea8d1725d98c.txt")
+    >>> alignment.to_frame().head()          # pandas
+    >>> alignment.to_tmx("out.tmx")
+
+Each stage is importable on its own: :mod:`aligner.loader` (load),
+:mod:`aligner.sentences` (split), :mod:`aligner.align` (align),
+:mod:`aligner.export` (export).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from aligner.align import AlignParams, align_document
+from aligner.errors import InputError
+from aligner.model import Alignment, Document, Paragraph, Sentence
+
+
+def align_loaded(doc: Document, params: AlignParams | None = None) -> Alignment:
+    """Split and align a loaded :class:`~aligner.model.Document`."""
+    from aligner.sentences import split_document
+
+    zh, en = split_document(doc)
+    if not zh or not en:
+        missing = "Chinese" if not zh else "English"
+        raise InputError(f"{doc.source or 'input'}: no {missing} sentences to align")
+    beads = align_document(doc.zh, doc.en, zh, en, params)
+    return Alignment(zh=zh, en=en, beads=beads, set_aside=list(doc.set_aside), source=doc.source, layout=doc.layout)
+
+
+def align_text(text: str, params: AlignParams | None = None, source: str | None = None) -> Alignment:
+    """Align a bilingual text in which Chinese and English are mixed."""
+    from aligner.loader import load_text
+
+    return align_loaded(load_text(text, source=source), params)
+
+
+def align_file(
+    path: str | Path,
+    encoding: str | None = None,
+    errors: str = "strict",
+    params: AlignParams | None = None,
+) -> Alignment:
+    """Align one mixed Chinese/English file (encoding detected unless given)."""
+    from aligner.loader import load_file
+
+    return align_loaded(load_file(path, encoding=encoding, errors=errors), params)
+
+
+def align_pair(
+    zh_text: str,
+    en_text: str,
+    presplit: bool = False,
+    params: AlignParams | None = None,
+    source: str | None = None,
+) -> Alignment:
+    """Align a Chinese text with its English translation.
+
+    Each non-blank line is a paragraph; with ``presplit=True`` each non-blank
+    line is one sentence, taken unchanged, and bead ids are the 0-based
+    positions of those lines among the non-blank lines.
+    """
+    if presplit:
+        zh = _presplit(zh_text, "zh")
+        en = _presplit(en_text, "en")
+        if not zh or not en:
+            raise InputError(f"{source or 'input'}: the {'Chinese' if not zh else 'English'} side has no lines")
+        from aligner.align import align_sentences
+
+        beads = align_sentences(zh, en, params)
+        return Alignment(zh=zh, en=en, beads=beads, source=source, layout="presplit")
+    doc = Document(zh=_paragraphs(zh_text, "zh"), en=_paragraphs(en_text, "en"), layout="two-files", source=source)
+    return align_loaded(doc, params)
+
+
+def align_files(
+    zh_path: str | Path,
+    en_path: str | Path,
+    presplit: bool = False,
+    encoding: str | None = None,
+    errors: str = "strict",
+    params: AlignParams | None = None,
+) -> Alignment:
+    """Align two single-language files (see :func:`align_pair`)."""
+    from aligner.loader import read_text
+
+    zh_text = read_text(zh_path, encoding=encoding, errors=errors)
+    en_text = read_text(en_path, encoding=encoding, errors=errors)
+    return align_pair(zh_text, en_text, presplit=presplit, params=params, source=f"{zh_path} + {en_path}")
+
+
+def _presplit(text: str, lang: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for line_no, line in enumerate(text.split("\n")):
+        if line.strip():
+            sentences.append(Sentence(text=line.strip(), lang=lang, index=len(sentences), paragraph=0, line=line_no))  # type: ignore[arg-type]
+    return sentences
+
+
+def _paragraphs(text: str, lang: str) -> list[Paragraph]:
+    return [
+        Paragraph(lang=lang, text=line.strip(), lines=(k, k + 1))  # type: ignore[arg-type]
+        for k, line in enumerate(text.split("\n"))
+        if line.strip()
+    ]

@@ -1,0 +1,286 @@
+"""The ``aligner`` command line.
+
+Exit codes: 0 success, 1 bad data (a file could not be aligned), 2 bad
+usage. Errors are one line on stderr, ``aligner: <file>: <problem>``; no
+traceback for anything a user can cause. Heavy modules are imported only
+by the subcommand that needs them, so ``aligner --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Sequence
+
+from aligner import __version__
+from aligner.errors import AlignerError, InputError, UsageError
+
+_LANG_MARKERS = (".zh", ".en", "_zh", "_en", "-zh", "-en", ".cn", "_cn", "-cn", ".chs", ".eng")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in one line with exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"{self.prog}: {message} (see '{self.prog} --help')\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="aligner",
+        description="Sentence-align bilingual Chinese/English documents into TSV and TMX bitext.",
+        epilog="Run 'aligner COMMAND --help' for the options of a command.",
+    )
+    parser.add_argument("--version", action="version", version=f"aligner {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    align = sub.add_parser(
+        "align",
+        help="align mixed zh/en files (or a --zh/--en pair) and write TSV/TMX",
+        description=(
+            "Align each input file (Chinese and English mixed in one document, any layout and "
+            "common encoding) and write OUT/STEM.tsv, OUT/STEM.tmx, ... per input. A directory "
+            "argument means every file in it. With --zh and --en, align two single-language files."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=(
+            "examples:\n"
+            "  aligner align data/raw -o data/aligned\n"
+            "  aligner align page.txt -o - | cut -f1,2\n"
+            "  aligner align --zh 001.zh --en 001.en --presplit -o out --format tsv\n"
+        ),
+    )
+    align.add_argument("inputs", nargs="*", metavar="FILE_OR_DIR", help="mixed Chinese/English input files or directories")
+    align.add_argument("--zh", metavar="FILE", help="a Chinese-only file (use with --en)")
+    align.add_argument("--en", metavar="FILE", help="an English-only file (use with --zh)")
+    align.add_argument("-o", "--output", metavar="DIR", required=True, help="output directory (created if missing), or '-' for TSV on stdout")
+    align.add_argument("-f", "--format", default="tsv,tmx", metavar="LIST", help="comma-separated output formats (default: tsv,tmx; see 'Formats' in the README)")
+    align.add_argument("--presplit", action="store_true", help="with --zh/--en: each line is one sentence, taken unchanged")
+    align.add_argument("--encoding", metavar="NAME", help="input encoding (default: detected: UTF-8/16, GB18030, Big5)")
+    align.add_argument("--errors", choices=["strict", "replace"], default="strict", help="undecodable bytes: fail with their offset (strict, default) or replace with U+FFFD")
+    align.add_argument("--zh-lang", default="zh-CN", metavar="TAG", help="TMX language tag of the Chinese side (default: zh-CN)")
+    align.add_argument("--en-lang", default="en", metavar="TAG", help="TMX language tag of the English side (default: en)")
+    align.add_argument("--min-confidence", type=float, default=None, metavar="X", help="leave beads with confidence below X (0-1) out of the TMX (the TSV keeps every bead)")
+    align.add_argument("--no-dictionary", action="store_true", help="align by length and structure only (no dictionary evidence)")
+    align.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+
+    ev = sub.add_parser(
+        "eval",
+        help="score an alignment against a gold alignment (strict/lax P, R, F1)",
+        description=(
+            "Score PRED against GOLD. Both may be gold-format files ('[0,1]:[0]' per line, 0-based) "
+            "or TSV files written by 'aligner align' (their zh_ids/en_ids columns). Strict: exact "
+            "bead match; lax: overlap. See docs/evaluation.md."
+        ),
+    )
+    ev.add_argument("pred", metavar="PRED", help="predicted alignment (gold format or aligner TSV)")
+    ev.add_argument("gold", metavar="GOLD", help="gold alignment")
+    ev.add_argument("--verse-zh", metavar="FILE", help="verse id per zh sentence: merge beads by verse before scoring (Bible)")
+    ev.add_argument("--verse-en", metavar="FILE", help="verse id per en sentence")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``aligner`` console script; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    try:
+        if args.command == "align":
+            return _cmd_align(args)
+        return _cmd_eval(args)
+    except AlignerError as exc:
+        _say(str(exc))
+        return exc.exit_code
+    except KeyboardInterrupt:
+        _say("interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _say(message: str) -> None:
+    sys.stderr.write(f"aligner: {message}\n")
+
+
+def _cmd_align(args: argparse.Namespace) -> int:
+    from aligner.export import parse_formats
+
+    formats = parse_formats(args.format)
+    if args.min_confidence is not None and not 0.0 <= args.min_confidence <= 1.0:
+        raise UsageError("--min-confidence must be between 0 and 1")
+    if bool(args.zh) != bool(args.en):
+        raise UsageError("--zh and --en go together")
+    if args.zh and args.inputs:
+        raise UsageError("give either input files or --zh/--en, not both")
+    if args.presplit and not args.zh:
+        raise UsageError("--presplit needs --zh and --en")
+    if not args.zh and not args.inputs:
+        raise UsageError("no input: give FILE_OR_DIR arguments or --zh/--en")
+
+    to_stdout = args.output == "-"
+    if to_stdout:
+        formats = ["tsv"]
+    jobs = [(_pair_stem(Path(args.zh), Path(args.en)), (Path(args.zh), Path(args.en)))] if args.zh else [
+        (path.stem, path) for path in _expand_inputs(args.inputs)
+    ]
+    if to_stdout and len(jobs) > 1:
+        raise UsageError("'-o -' takes a single input")
+    out_dir = Path(args.output)
+    if not to_stdout:
+        _refuse_overwriting_inputs(jobs, out_dir, formats)
+
+    params = _params(args)
+    options = {"zh_lang": args.zh_lang, "en_lang": args.en_lang, "min_confidence": args.min_confidence}
+    progress = _progress(len(jobs), quiet=args.quiet or to_stdout)
+    failures, beads, started = 0, 0, time.monotonic()
+    for stem, source in jobs:
+        try:
+            alignment = _align_one(source, args, params)
+            if to_stdout:
+                from aligner.export import write
+
+                write(alignment, "-", "tsv", **options)
+            else:
+                _write_all(alignment, out_dir, stem, formats, options)
+            beads += len(alignment)
+        except AlignerError as exc:
+            if len(jobs) == 1 or isinstance(exc, UsageError):
+                raise
+            failures += 1
+            _say(str(exc))
+        progress.update(1)
+    progress.close()
+    if len(jobs) > 1 and not args.quiet:
+        seconds = time.monotonic() - started
+        sys.stderr.write(f"aligner: {len(jobs)} files, {beads} beads, {failures} failed, {seconds:.1f} s\n")
+    return 1 if failures else 0
+
+
+def _params(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from aligner.align import AlignParams
+
+    return AlignParams.length_only() if args.no_dictionary else AlignParams()
+
+
+def _align_one(source: Path | tuple[Path, Path], args: argparse.Namespace, params):  # type: ignore[no-untyped-def]
+    from aligner.api import align_file, align_files
+
+    if isinstance(source, tuple):
+        return align_files(source[0], source[1], presplit=args.presplit, encoding=args.encoding, errors=args.errors, params=params)
+    return align_file(source, encoding=args.encoding, errors=args.errors, params=params)
+
+
+def _write_all(alignment, out_dir: Path, stem: str, formats: list[str], options: dict) -> None:  # type: ignore[no-untyped-def]
+    from aligner.export import WRITERS, write
+
+    for fmt in formats:
+        target = out_dir / f"{stem}{WRITERS[fmt].suffix}"
+        try:
+            write(alignment, target, fmt, **options)
+        except OSError as exc:
+            raise InputError(f"{target}: cannot write: {exc.strerror or exc}") from None
+
+
+def _expand_inputs(inputs: Sequence[str]) -> list[Path]:
+    """Files named, plus the visible regular files of each directory named (sorted)."""
+    paths: list[Path] = []
+    for name in inputs:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+            if not found:
+                raise InputError(f"{name}: directory has no input files")
+            paths.extend(found)
+        else:
+            paths.append(path)  # missing files are reported by the loader, per file
+    return paths
+
+
+def _pair_stem(zh: Path, en: Path) -> str:
+    """Output stem of a --zh/--en pair: ``001.zh`` + ``001.en`` → ``001``."""
+    def strip(path: Path) -> str:
+        name = path.name
+        for suffix in (".txt", ".text"):
+            if name.lower().endswith(suffix):
+                name = name[: -len(suffix)]
+        for marker in _LANG_MARKERS:
+            if name.lower().endswith(marker):
+                return name[: -len(marker)]
+        return name
+
+    a, b = strip(zh), strip(en)
+    if a == b and a:
+        return a
+    common = ""
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += x
+    common = common.rstrip("._- ")
+    return common or "aligned"
+
+
+def _refuse_overwriting_inputs(jobs: list, out_dir: Path, formats: list[str]) -> None:  # type: ignore[type-arg]
+    from aligner.export import WRITERS
+
+    inputs = set()
+    for _, source in jobs:
+        for p in source if isinstance(source, tuple) else (source,):
+            try:
+                inputs.add(p.resolve())
+            except OSError:
+                pass
+    for stem, _ in jobs:
+        for fmt in formats:
+            target = (out_dir / f"{stem}{WRITERS[fmt].suffix}").resolve()
+            if target in inputs:
+                raise UsageError(f"{target}: output would overwrite an input file")
+
+
+class _NoProgress:
+    def update(self, n: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress(total: int, quiet: bool):  # type: ignore[no-untyped-def]
+    """A tqdm bar on an interactive stderr for more than one file; else nothing."""
+    if quiet or total < 2 or not sys.stderr.isatty():
+        return _NoProgress()
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="file", desc="aligning", file=sys.stderr)
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from aligner.evaluate import evaluate
+
+    if bool(args.verse_zh) != bool(args.verse_en):
+        raise UsageError("--verse-zh and --verse-en go together")
+    verses = None
+    if args.verse_zh:
+        verses = (_read_lines(args.verse_zh), _read_lines(args.verse_en))
+    scores = evaluate(args.pred, args.gold, *(verses or (None, None)))
+    print(scores.format() if hasattr(scores, "format") else scores)
+    return 0
+
+
+def _read_lines(path: str) -> list[str]:
+    try:
+        return Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text") from None
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
