@@ -153,7 +153,7 @@ def _trace(
 
 
 def length_diagonal(zh_lengths: np.ndarray, en_lengths: np.ndarray) -> np.ndarray:
-    """A first path: row ``i`` → the column at the same share of total length.
+    """A first path: row ``i`` → the column nearest the same share of total length.
 
     Returns ``n + 1`` monotone column indices from 0 to ``m``.
     """
@@ -163,7 +163,9 @@ def length_diagonal(zh_lengths: np.ndarray, en_lengths: np.ndarray) -> np.ndarra
         n, m = len(zh_lengths), len(en_lengths)
         return np.round(np.linspace(0, m, n + 1)).astype(np.int64)
     target = zh_cum / zh_cum[-1] * en_cum[-1]
-    center = np.searchsorted(en_cum, target, side="left").astype(np.int64)
+    right = np.clip(np.searchsorted(en_cum, target, side="left"), 1, len(en_cum) - 1)
+    nearer_left = (target - en_cum[right - 1]) < (en_cum[right] - target)
+    center = np.where(nearer_left, right - 1, right).astype(np.int64)
     center[0], center[-1] = 0, len(en_lengths)
     return center
 

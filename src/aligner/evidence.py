@@ -293,9 +293,14 @@ def zh_tokens(text: str) -> list[str]:
 
 
 def zh_keys(text: str, lexicon: Lexicon) -> list[Keys]:
-    """One key set per Chinese token that has any translation evidence."""
+    """One key set per Chinese token that has any translation evidence.
+
+    A run of single-character tokens (jieba's reading of an unknown name,
+    ``刘/振/民``) also gives the run's name keys to its first token.
+    """
+    tokens = zh_tokens(text)
     out: list[Keys] = []
-    for token in zh_tokens(text):
+    for k, token in enumerate(tokens):
         if _LATIN_IN_ZH.fullmatch(token):
             if token[0].isdigit():
                 out.append(frozenset({_number_key(_parse_number(token))}))
@@ -305,8 +310,16 @@ def zh_keys(text: str, lexicon: Lexicon) -> list[Keys]:
         if not _CJK.search(token):
             continue
         keys = set(lexicon.translate(token))
-        if 2 <= len(token) <= 4 or token not in lexicon.entries:
+        if len(token) <= 4:
             keys |= lexicon.name_keys(token)
+        if len(token) == 1 and (k == 0 or len(tokens[k - 1]) != 1 or not _CJK.match(tokens[k - 1])):
+            run = token
+            for follower in tokens[k + 1 : k + 4]:
+                if len(follower) != 1 or not _CJK.match(follower):
+                    break
+                run += follower
+            if len(run) > 1:
+                keys |= lexicon.name_keys(run)
         for numeral in _ZH_NUMERAL.findall(token):
             value = zh_numeral_value(numeral)
             if value is not None:

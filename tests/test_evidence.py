@@ -1,0 +1,58 @@
+"""Cheap lexical evidence: numerals, English keys, names, coverage."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from aligner.evidence import LexicalEvidence, default_lexicon, en_keys, parse_cedict, zh_keys, zh_numeral_value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("三", 3), ("十", 10), ("十五", 15), ("二十九", 29), ("一百零五", 105), ("两千", 2000),
+     ("二〇二四", 2024), ("三万五千", 35000), ("一亿", 100_000_000), ("第", None), ("", None)],
+)
+def test_zh_numerals(text: str, value: int | None) -> None:
+    assert zh_numeral_value(text) == value
+
+
+def test_en_keys_drop_function_words_and_normalise_numbers() -> None:
+    keys = en_keys("The two sides met in 2024 and signed 3.5 agreements.")
+    assert "the" not in keys and "and" not in keys
+    assert "#2" in keys and "#2024" in keys and "#3.5" in keys
+    assert "sign" in keys  # stemmed
+
+
+def test_parse_cedict_keeps_glosses_and_readings() -> None:
+    entries, readings = parse_cedict(
+        [
+            "# comment",
+            "銀行 银行 [yin2 hang2] /bank/CL:家[jia1]/",
+            "陳 陈 [Chen2] /surname Chen/",
+            "陳 陈 [chen2] /to lay out; to exhibit/old; stale/",
+            "女 女 [nu:3] /female/woman/",
+        ]
+    )
+    assert entries["银行"] == entries["銀行"] == frozenset({"bank"})
+    assert "exhibit" in entries["陈"] and "jia" not in entries["银行"]
+    assert readings["陈"] == ("chen",) and readings["女"] == ("nu",)
+
+
+def test_translation_pairs_have_higher_coverage_than_non_pairs() -> None:
+    lexicon = default_lexicon()
+    zh = ["银行今天关门了。", "他买了三本书。"]
+    en = ["The bank closed today.", "He bought three books."]
+    evidence = LexicalEvidence(zh=[zh_keys(t, lexicon) for t in zh], en=[en_keys(t, lexicon) for t in en])
+    right = [evidence.coverage(1, 1, 1, np.array([1]))[0], evidence.coverage(1, 1, 2, np.array([2]))[0]]
+    wrong = [evidence.coverage(1, 1, 1, np.array([2]))[0], evidence.coverage(1, 1, 2, np.array([1]))[0]]
+    assert min(right) > max(wrong)
+    assert all(0.0 <= c <= 1.0 for c in right + wrong)
+
+
+def test_names_match_through_pinyin() -> None:
+    lexicon = default_lexicon()
+    keys = set().union(*zh_keys("刘振民特使出席了会议。", lexicon))
+    assert "liu" in keys or "liuzhenmin" in keys
+    assert "zhenmin" in en_keys("Special Envoy Liu Zhenmin attended.", lexicon)
+    assert "zhenmin" in keys
