@@ -16,8 +16,9 @@ SHAPES = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2)]
 
 
 def table_cost(table: dict[tuple[int, int, int, int], float]):
-    def cost(a: int, b: int, i: int, j: np.ndarray) -> np.ndarray:
-        return np.array([table[(a, b, i, int(x))] for x in j], dtype=np.float64)
+    def cost(a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        rows, cols = np.broadcast_arrays(i, j)
+        return np.array([table[(a, b, int(x), int(y))] for x, y in zip(rows.ravel(), cols.ravel())]).reshape(rows.shape)
 
     return cost
 
@@ -94,7 +95,7 @@ def test_band_widens_until_the_path_fits() -> None:
     def offset(i: np.ndarray | int) -> np.ndarray:
         return np.where(np.asarray(i) > 300, 30, 0)
 
-    def cost(a: int, b: int, i: int, j: np.ndarray) -> np.ndarray:
+    def cost(a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         if (a, b) == (1, 1):
             return np.where(j - i == offset(i), 0.0, 1.0)
         return np.full(j.shape, 0.6)

@@ -17,7 +17,7 @@ from typing import Callable, Mapping, Sequence
 
 import numpy as np
 
-from aligner.dp import PathBead, Shape, align_in_band, length_diagonal
+from aligner.dp import Band, PathBead, Shape, align_in_band, length_diagonal
 from aligner.evidence import LexicalEvidence, default_lexicon, en_keys, zh_keys
 from aligner.length import LengthModel
 from aligner.model import Bead, Paragraph, Sentence
@@ -120,7 +120,13 @@ class BeadScorer:
     def shapes(self) -> list[Shape]:
         return list(self.priors)
 
-    def __call__(self, a: int, b: int, i: int, j: np.ndarray) -> np.ndarray:
+    def prepare(self, band: Band) -> None:
+        """Let the evidence term precompute what the band needs."""
+        prepare = getattr(self.extra, "prepare", None)
+        if prepare is not None:
+            prepare(band)
+
+    def __call__(self, a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         zh_len = self._zh_cum[i] - self._zh_cum[i - a]
         en_len = self._en_cum[j] - self._en_cum[j - b]
         cost = self.model.cost(zh_len, en_len) + self._penalty[(a, b)]
@@ -128,12 +134,11 @@ class BeadScorer:
         en_heads = self._en_head_cum[j] - self._en_head_cum[j - b]
         if a == 0 or b == 0:
             # A lone heading with no counterpart is cheap to leave out.
-            heads = en_heads if a == 0 else np.full(j.shape, zh_heads)
+            heads = en_heads if a == 0 else zh_heads
             cost = np.where(heads > 0, self.heading_skip_cost, cost)
         else:
-            mixed_zh = (zh_heads > 0) & (zh_heads < a)
-            mixed_en = (en_heads > 0) & (en_heads < b)
-            cost = cost + self.heading_merge_cost * (mixed_zh | mixed_en)
+            mixed = ((zh_heads > 0) & (zh_heads < a)) | ((en_heads > 0) & (en_heads < b))
+            cost = cost + self.heading_merge_cost * mixed
         if self.extra is not None:
             cost = cost + self.extra(a, b, i, j)
         return np.asarray(cost, dtype=np.float64)
@@ -219,6 +224,8 @@ def _lexical_evidence(zh: Sequence[Sentence], en: Sequence[Sentence], params: Al
         zh=[zh_keys(s.text, lexicon) for s in zh],
         en=[en_keys(s.text, lexicon) for s in en],
         weight=params.lexical_weight,
+        max_a=max(a for a, _ in params.sentence_priors),
+        max_b=max(b for _, b in params.sentence_priors),
     )
 
 

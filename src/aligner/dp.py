@@ -19,11 +19,13 @@ import numpy as np
 
 Shape = tuple[int, int]
 
-#: ``bead_cost(a, b, i, j)`` → cost of the bead of shape ``(a, b)`` that ends
-#: at row ``i`` and at each column of the int array ``j`` (it covers units
-#: ``i-a … i-1`` and ``j-b … j-1``). Returns a float array shaped like ``j``;
-#: ``inf`` forbids a bead.
-BeadCost = Callable[[int, int, int, np.ndarray], np.ndarray]
+#: ``bead_cost(a, b, i, j)`` → cost of the beads of shape ``(a, b)`` that end
+#: at rows ``i`` and columns ``j`` (int arrays that broadcast together; a bead
+#: ending at ``(i, j)`` covers units ``i-a … i-1`` and ``j-b … j-1``). It is
+#: only asked about beads that lie inside the grid. Returns a float array of
+#: the broadcast shape; ``inf`` forbids a bead. A cost function may also have
+#: a ``prepare(band)`` method, called before the band is solved.
+BeadCost = Callable[[int, int, np.ndarray, np.ndarray], np.ndarray]
 
 
 @dataclass(frozen=True)
@@ -73,48 +75,72 @@ class Band:
         return False
 
 
-def solve(n: int, m: int, shapes: Sequence[Shape], bead_cost: BeadCost, band: Band) -> list[PathBead]:
+def solve(
+    n: int, m: int, shapes: Sequence[Shape], bead_cost: BeadCost, band: Band, block: int = 256
+) -> list[PathBead]:
     """The cheapest path from ``(0, 0)`` to ``(n, m)`` inside ``band``.
 
     ``shapes`` may contain ``(0, 1)`` (handled by a prefix-minimum scan
-    within a row); every other shape must have ``a >= 1``. Raises
+    within a row); every other shape must have ``a >= 1``. Bead costs are
+    computed for ``block`` rows at a time, vectorised over the band. Raises
     ``ValueError`` if no path exists inside the band.
     """
-    row_shapes = [(k, s) for k, s in enumerate(shapes) if s[0] > 0]
-    gap_index = next((k for k, s in enumerate(shapes) if s == (0, 1)), None)
     if any(s[0] == 0 and s != (0, 1) for s in shapes):
         raise ValueError("shapes with an empty first side must be (0, 1)")
+    prepare = getattr(bead_cost, "prepare", None)
+    if prepare is not None:
+        prepare(band)
+    gap = next((k for k, s in enumerate(shapes) if s == (0, 1)), None)
+    row_shapes = [(k, a, b) for k, (a, b) in enumerate(shapes) if a > 0]
+    lo = band.lo.astype(np.int64)
+    width = int((band.hi - band.lo).max()) + 1
+    costs = np.full((n + 1, width), np.inf)
+    moves = np.full((n + 1, width), -1, dtype=np.int8)
+    offsets = np.arange(width, dtype=np.int64)
 
-    costs: list[np.ndarray] = []
-    moves: list[np.ndarray] = []
-    for i in range(n + 1):
-        lo, hi = int(band.lo[i]), int(band.hi[i])
-        cols = np.arange(lo, hi + 1, dtype=np.int64)
-        best = np.full(cols.shape, np.inf)
-        move = np.full(cols.shape, -1, dtype=np.int8)
-        if i == 0:
-            best[cols == 0] = 0.0
-        for k, (a, b) in row_shapes:
-            if a > i:
-                continue
-            prev_lo, prev_cost = int(band.lo[i - a]), costs[i - a]
-            prev = cols - b - prev_lo
-            ok = (prev >= 0) & (prev < prev_cost.shape[0])
-            if not ok.any():
-                continue
-            total = np.full(cols.shape, np.inf)
-            total[ok] = prev_cost[prev[ok]] + bead_cost(a, b, i, cols[ok])
-            better = total < best
-            best[better] = total[better]
-            move[better] = k
-        if gap_index is not None and cols.shape[0] > 1:
-            best, move = _scan_gaps(best, move, bead_cost(0, 1, i, cols), gap_index)
-        costs.append(best)
-        moves.append(move)
+    for first in range(0, n + 1, block):
+        rows = np.arange(first, min(first + block, n + 1), dtype=np.int64)
+        block_costs = _block_costs(shapes, bead_cost, band, rows, offsets)
+        for r, i in enumerate(rows.tolist()):
+            best, move = costs[i], moves[i]
+            if i == 0:
+                best[0] = 0.0
+            for k, a, b in row_shapes:
+                if a > i:
+                    continue
+                shift = int(lo[i]) - b - int(lo[i - a])
+                k0, k1 = max(0, -shift), min(width, width - shift)
+                if k0 >= k1:
+                    continue
+                total = costs[i - a, k0 + shift : k1 + shift] + block_costs[k][r, k0:k1]
+                better = total < best[k0:k1]
+                best[k0:k1][better] = total[better]
+                move[k0:k1][better] = k
+            if gap is not None and width > 1:
+                best[:], move[:] = _scan_gaps(best, move, block_costs[gap][r], gap)
 
-    if not np.isfinite(costs[n][m - int(band.lo[n])]):
+    end = m - int(lo[n])
+    if not (0 <= end < width) or not np.isfinite(costs[n, end]):
         raise ValueError("no path inside the band")
-    return _trace(shapes, band, costs, moves, n, m)
+    return _trace(shapes, lo, costs, moves, n, m)
+
+
+def _block_costs(
+    shapes: Sequence[Shape], bead_cost: BeadCost, band: Band, rows: np.ndarray, offsets: np.ndarray
+) -> list[np.ndarray]:
+    """Cost of every shape at every band cell of ``rows``: one (rows × width)
+    array per shape, ``inf`` outside the band or the grid."""
+    cols = band.lo[rows][:, None] + offsets[None, :]
+    inside = cols <= band.hi[rows][:, None]
+    out: list[np.ndarray] = []
+    for a, b in shapes:
+        ok = inside & (cols >= b) & (rows[:, None] >= a)
+        cost = np.full(cols.shape, np.inf)
+        if ok.any():
+            values = bead_cost(a, b, np.maximum(rows, a)[:, None], np.clip(cols, b, band.hi[-1]))
+            cost = np.where(ok, np.broadcast_to(values, cols.shape), np.inf)
+        out.append(cost)
+    return out
 
 
 def _scan_gaps(best: np.ndarray, move: np.ndarray, gap_cost: np.ndarray, gap_index: int) -> tuple[np.ndarray, np.ndarray]:
@@ -125,27 +151,28 @@ def _scan_gaps(best: np.ndarray, move: np.ndarray, gap_cost: np.ndarray, gap_ind
     """
     gaps = gap_cost.copy()
     gaps[0] = 0.0  # no (0, 1) bead ends at the row's first column from inside the row
-    running = np.cumsum(gaps)
-    shifted = best - running
-    low = np.minimum.accumulate(shifted)
-    cols = np.arange(best.shape[0])
-    origin = np.maximum.accumulate(np.where(shifted == low, cols, -1))
-    chained = (origin < cols) & np.isfinite(low)
+    # Columns past the band's end have infinite costs; the NaNs they make
+    # (inf - inf) stay in those columns, which are never chained.
+    with np.errstate(invalid="ignore"):
+        running = np.cumsum(gaps)
+        shifted = best - running
+        low = np.minimum.accumulate(shifted)
+        cols = np.arange(best.shape[0])
+        origin = np.maximum.accumulate(np.where(shifted == low, cols, -1))
+        chained = (origin < cols) & np.isfinite(running + low)
     new_best = np.where(chained, running + low, best)
     new_move = np.where(chained, np.int8(gap_index), move).astype(np.int8)
     return new_best, new_move
 
 
-def _trace(
-    shapes: Sequence[Shape], band: Band, costs: list[np.ndarray], moves: list[np.ndarray], n: int, m: int
-) -> list[PathBead]:
+def _trace(shapes: Sequence[Shape], lo: np.ndarray, costs: np.ndarray, moves: np.ndarray, n: int, m: int) -> list[PathBead]:
     path: list[PathBead] = []
     i, j = n, m
     while i > 0 or j > 0:
-        col = j - int(band.lo[i])
-        a, b = shapes[int(moves[i][col])]
+        col = j - int(lo[i])
+        a, b = shapes[int(moves[i, col])]
         pi, pj = i - a, j - b
-        step = costs[i][col] - costs[pi][pj - int(band.lo[pi])]
+        step = costs[i, col] - costs[pi, pj - int(lo[pi])]
         path.append(PathBead(pi, i, pj, j, float(step)))
         i, j = pi, pj
     path.reverse()

@@ -28,9 +28,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 import numpy as np
+
+if TYPE_CHECKING:  # pragma: no cover
+    from aligner.dp import Band
 
 Keys = frozenset[str]
 
@@ -333,9 +336,9 @@ def zh_keys(text: str, lexicon: Lexicon) -> list[Keys]:
 class LexicalEvidence:
     """Bead-cost term ``weight · (1 - coverage) · (a + b) / 2``.
 
-    Coverage counts come from per-sentence-pair match counts, computed
-    lazily for the cells the dynamic programme visits and summed over the
-    bead's box. Summing pairs counts a word twice when it recurs in two
+    Coverage counts come from per-sentence-pair match weights, computed for
+    the band the dynamic programme solves (:meth:`prepare`) and summed over
+    the bead's box. Summing pairs counts a word twice when it recurs in two
     sentences of one bead; coverage is clipped to 1.
     """
 
@@ -343,9 +346,10 @@ class LexicalEvidence:
     en: Sequence[Sequence[str]]
     weight: float = 3.0
     idf: bool = True
-    #: Extra columns computed when a row must be extended.
-    margin: int = 16
-    _rows: dict[int, tuple[int, np.ndarray]] = field(default_factory=dict, repr=False)
+    #: Largest bead sides the dynamic programme may ask about.
+    max_a: int = 4
+    max_b: int = 4
+    _band: tuple[bytes, bytes] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         zh_w = _idf(self.zh) if self.idf else {}
@@ -355,31 +359,32 @@ class LexicalEvidence:
         self._zh_n = np.concatenate([[0], np.cumsum([sum(w) for w in self._zh_weights])]).astype(np.float64)
         self._en_n = np.concatenate([[0], np.cumsum([sum(w.values()) for w in self._en_weights])]).astype(np.float64)
         self._index = [_invert(keys) for keys in self.zh]
+        self._start = np.zeros(len(self.zh), dtype=np.int64)
+        self._cum = np.zeros((len(self.zh), 1))
 
-    def _row(self, r: int, lo: int, hi: int) -> tuple[int, np.ndarray]:
-        """Cumulative match weights of zh sentence ``r`` against en sentences
-        ``lo … hi-1`` (at least); returns (first column, cumulative sums).
+    def prepare(self, band: "Band") -> None:
+        """Match weights of every sentence pair a bead inside ``band`` can hold.
 
-        A row is computed once and only extended, with some margin, when a
-        later request reaches past it.
+        Row ``r`` (zh sentence ``r``) gets the en sentences from
+        ``lo[r+1] - max_b`` to ``hi[min(r + max_a, n)]``; stored as cumulative
+        sums so a box of pairs is a difference of two lookups per row.
         """
-        lo, hi = max(lo, 0), min(hi, len(self.en))
-        cached = self._rows.get(r)
-        if cached is not None:
-            start, cum = cached
-            end = start + len(cum) - 1
-            if start <= lo and hi <= end:
-                return start, cum
-            counts = np.diff(cum)
-            new_lo = max(0, min(lo, start) - self.margin) if lo < start else start
-            new_hi = min(len(self.en), max(hi, end) + self.margin) if hi > end else end
-            counts = np.concatenate([self._counts(r, new_lo, start), counts, self._counts(r, end, new_hi)])
-            lo, hi = new_lo, new_hi
-        else:
-            counts = self._counts(r, lo, hi)
-        cum = np.concatenate([[0.0], np.cumsum(counts)])
-        self._rows[r] = (lo, cum)
-        return lo, cum
+        key = (band.lo.tobytes(), band.hi.tobytes())
+        if self._band == key:
+            return
+        n, m = len(self.zh), len(self.en)
+        rows = np.arange(n)
+        start = np.clip(band.lo[rows + 1] - self.max_b, 0, m)
+        stop = np.clip(band.hi[np.minimum(rows + self.max_a, n)], 0, m)
+        stop = np.maximum(stop, start)
+        width = int((stop - start).max()) if n else 0
+        cum = np.zeros((n, width + 1))
+        for r in range(n):
+            counts = self._counts(r, int(start[r]), int(stop[r]))
+            row = np.cumsum(counts)
+            cum[r, 1 : len(row) + 1] = row
+            cum[r, len(row) + 1 :] = row[-1] if len(row) else 0.0
+        self._start, self._cum, self._band = start, cum, key
 
     def _counts(self, r: int, lo: int, hi: int) -> np.ndarray:
         counts = np.zeros(max(hi - lo, 0), dtype=np.float64)
@@ -390,24 +395,29 @@ class LexicalEvidence:
                 counts[k] = _matches(index, weights, self._en_weights[j])
         return counts
 
-    def coverage(self, a: int, b: int, i: int, j: np.ndarray) -> np.ndarray:
+    def _box(self, r: np.ndarray, j0: np.ndarray, j1: np.ndarray) -> np.ndarray:
+        """Sum of pair weights of zh sentence(s) ``r`` with en ``j0 … j1-1``."""
+        start = self._start[r]
+        width = self._cum.shape[1] - 1
+        hi = np.clip(j1 - start, 0, width)
+        lo = np.clip(j0 - start, 0, width)
+        return self._cum[r, hi] - self._cum[r, lo]
+
+    def coverage(self, a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Coverage in [0, 1] of the beads of shape (a, b) ending at (i, j)."""
-        j = np.asarray(j, dtype=np.int64)
-        matched = np.zeros(j.shape, dtype=np.float64)
-        if a > 0 and b > 0 and j.size:
-            lo, hi = int(j.min()) - b, int(j.max())
-            for r in range(i - a, i):
-                start, cum = self._row(r, lo, hi)
-                matched += cum[j - start] - cum[j - b - start]
+        i, j = np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64)
+        matched = np.zeros(np.broadcast(i, j).shape, dtype=np.float64)
+        if a > 0 and b > 0:
+            if self._band is None:
+                raise RuntimeError("call prepare(band) before asking for coverage")
+            for t in range(a):
+                matched += self._box(i - a + t, j - b, j)
         total = (self._zh_n[i] - self._zh_n[i - a]) + (self._en_n[j] - self._en_n[j - b])
-        with np.errstate(invalid="ignore", divide="ignore"):
-            cov = np.where(total > 0, matched / np.maximum(total, 1.0), 0.0)
+        cov = np.where(total > 0, matched / np.maximum(total, 1e-9), 0.0)
         return np.minimum(cov, 1.0)
 
-    size_exponent: float = 1.0
-
-    def __call__(self, a: int, b: int, i: int, j: np.ndarray) -> np.ndarray:
-        return self.weight * (1.0 - self.coverage(a, b, i, j)) * ((a + b) / 2.0) ** self.size_exponent
+    def __call__(self, a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        return self.weight * (1.0 - self.coverage(a, b, i, j)) * (a + b) / 2.0
 
 
 def _invert(token_keys: Sequence[Keys]) -> dict[str, tuple[int, ...]]:
