@@ -2,8 +2,14 @@
 
 The bead cost is a sum of independent, explainable terms (see
 :class:`BeadScorer`): the Gale-Church length cost of :mod:`aligner.length`,
-a prior per bead shape, and the evidence terms of :mod:`aligner.evidence`.
-:mod:`aligner.dp` finds the cheapest monotone path within a band.
+a prior per bead shape, a structure term for headings, and the dictionary
+evidence of :mod:`aligner.evidence`. :mod:`aligner.dp` finds the cheapest
+monotone path within a band.
+
+Long sequences are aligned coarse to fine, as Vecalign does (Thompson &
+Koehn, 2019): consecutive units are merged into blocks, the blocks are
+aligned (recursively), and the block path, projected back, centres a narrow
+band for the full-resolution pass. Time and memory grow linearly.
 
 Invariant of the result: every sentence of each stream is in exactly one
 bead, in order.
@@ -13,11 +19,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Callable, Mapping, Sequence
+from typing import Mapping, Sequence
 
 import numpy as np
 
-from aligner.dp import Band, PathBead, Shape, align_in_band, length_diagonal
+from aligner.dp import Band, PathBead, Shape, align_in_band, solve
 from aligner.evidence import LexicalEvidence, default_lexicon, en_keys, zh_keys
 from aligner.length import LengthModel
 from aligner.model import Bead, Paragraph, Sentence
@@ -53,6 +59,16 @@ PARAGRAPH_PRIORS: Mapping[Shape, float] = {
     (0, 1): 0.02,
 }
 
+#: Blocks of the coarse passes: any pairing of block counts is plausible.
+BLOCK_PRIORS: Mapping[Shape, float] = {
+    (1, 1): 0.6,
+    (1, 2): 0.1,
+    (2, 1): 0.1,
+    (2, 2): 0.05,
+    (1, 0): 0.05,
+    (0, 1): 0.05,
+}
+
 
 @dataclass(frozen=True)
 class AlignParams:
@@ -68,10 +84,12 @@ class AlignParams:
     heading_merge_cost: float = 12.0
     #: Weight of the dictionary evidence (0 turns it off: length only).
     lexical_weight: float = 3.0
-    #: Initial half-width of the band, in units; widened where needed.
-    band_width: int = 64
-    #: Initial half-width of the band of the second, evidence pass around
-    #: the first pass's path; widened where needed.
+    #: Grids of at most this many cells are solved whole, without a band.
+    full_grid_cells: int = 250_000
+    #: Units merged into one block for the coarse pass of a long sequence.
+    coarsen_factor: int = 8
+    #: Initial half-width of the band of a fine pass, in units; widened
+    #: where the path runs along the band's edge.
     refine_width: int = 16
     #: Align paragraphs first when both sides have more than one paragraph.
     use_paragraphs: bool = True
@@ -80,41 +98,72 @@ class AlignParams:
     confidence_a: float = 2.0
     confidence_b: float = -0.6
 
-
     @classmethod
     def length_only(cls) -> "AlignParams":
         """Gale-Church by length alone, with the variance measured on ``mac_dev``."""
         return cls(length=LengthModel(variance=28.0), lexical_weight=0.0)
 
 
-@dataclass
-class BeadScorer:
-    """Vectorised bead cost over two sequences of units (sentences or paragraphs).
+@dataclass(frozen=True)
+class Side:
+    """What the aligner knows of a sequence of units (sentences, paragraphs or
+    blocks) of one language: lengths, heading flags and evidence keys.
 
-    Holds prefix sums so that the length of any span is two lookups. The
-    cost of a bead is ``length + prior + heading terms + extra`` where
-    ``extra`` is an optional evidence term with the :data:`~aligner.dp.BeadCost`
-    signature.
+    ``keys`` holds one list per unit (zh: a key set per token; en: keys), or
+    is ``None`` when no lexical evidence is used.
     """
 
-    zh_lengths: np.ndarray
-    en_lengths: np.ndarray
+    lengths: np.ndarray
+    heading: np.ndarray
+    keys: list[list] | None = None
+
+    def __len__(self) -> int:
+        return len(self.lengths)
+
+    def grouped(self, starts: np.ndarray) -> "Side":
+        """Units merged into groups beginning at ``starts`` (first must be 0).
+
+        A group is a heading when all its units are.
+        """
+        ends = np.append(starts[1:], len(self))
+        cum = np.concatenate([[0.0], np.cumsum(self.lengths, dtype=np.float64)])
+        lengths = cum[ends] - cum[starts]
+        heading = np.array([bool(self.heading[s:e].all()) for s, e in zip(starts, ends)], dtype=bool)
+        keys = None
+        if self.keys is not None:
+            keys = [[k for unit in self.keys[s:e] for k in unit] for s, e in zip(starts, ends)]
+        return Side(lengths=lengths, heading=heading, keys=keys)
+
+    def coarsened(self, factor: int) -> tuple["Side", np.ndarray]:
+        """Blocks of ``factor`` consecutive units, and the first unit of each."""
+        starts = np.arange(0, len(self), factor, dtype=np.int64)
+        side = self.grouped(starts)
+        return Side(lengths=side.lengths, heading=np.zeros(len(starts), dtype=bool), keys=side.keys), starts
+
+
+@dataclass
+class BeadScorer:
+    """Vectorised bead cost over two :class:`Side` s.
+
+    ``cost = length + prior + heading terms + evidence`` where the evidence
+    term is optional. Spans are summed from prefix sums, so any bead costs a
+    few array lookups.
+    """
+
+    zh: Side
+    en: Side
     priors: Mapping[Shape, float]
     model: LengthModel
-    zh_heading: np.ndarray | None = None
-    en_heading: np.ndarray | None = None
     heading_skip_cost: float = 3.0
     heading_merge_cost: float = 12.0
-    extra: Callable[[int, int, int, np.ndarray], np.ndarray] | None = None
+    evidence: LexicalEvidence | None = None
 
     def __post_init__(self) -> None:
-        self._zh_cum = np.concatenate([[0.0], np.cumsum(self.zh_lengths, dtype=np.float64)])
-        self._en_cum = np.concatenate([[0.0], np.cumsum(self.en_lengths, dtype=np.float64)])
+        self._zh_cum = np.concatenate([[0.0], np.cumsum(self.zh.lengths, dtype=np.float64)])
+        self._en_cum = np.concatenate([[0.0], np.cumsum(self.en.lengths, dtype=np.float64)])
         self._penalty = {s: -math.log(p) for s, p in self.priors.items()}
-        zh_h = self.zh_heading if self.zh_heading is not None else np.zeros(len(self.zh_lengths), bool)
-        en_h = self.en_heading if self.en_heading is not None else np.zeros(len(self.en_lengths), bool)
-        self._zh_head_cum = np.concatenate([[0], np.cumsum(zh_h, dtype=np.int64)])
-        self._en_head_cum = np.concatenate([[0], np.cumsum(en_h, dtype=np.int64)])
+        self._zh_head_cum = np.concatenate([[0], np.cumsum(self.zh.heading, dtype=np.int64)])
+        self._en_head_cum = np.concatenate([[0], np.cumsum(self.en.heading, dtype=np.int64)])
 
     @property
     def shapes(self) -> list[Shape]:
@@ -122,9 +171,8 @@ class BeadScorer:
 
     def prepare(self, band: Band) -> None:
         """Let the evidence term precompute what the band needs."""
-        prepare = getattr(self.extra, "prepare", None)
-        if prepare is not None:
-            prepare(band)
+        if self.evidence is not None:
+            self.evidence.prepare(band)
 
     def __call__(self, a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         zh_len = self._zh_cum[i] - self._zh_cum[i - a]
@@ -139,8 +187,8 @@ class BeadScorer:
         else:
             mixed = ((zh_heads > 0) & (zh_heads < a)) | ((en_heads > 0) & (en_heads < b))
             cost = cost + self.heading_merge_cost * mixed
-        if self.extra is not None:
-            cost = cost + self.extra(a, b, i, j)
+        if self.evidence is not None:
+            cost = cost + self.evidence(a, b, i, j)
         return np.asarray(cost, dtype=np.float64)
 
 
@@ -152,38 +200,77 @@ def is_heading(text: str) -> bool:
     return stripped[-1] not in ".!?。！？…;；:：\"'”’」』)）]】"
 
 
-def align_units(scorer: BeadScorer, band_width: int = 64, center: np.ndarray | None = None) -> list[PathBead]:
-    """Best path of beads over the scorer's two unit sequences.
-
-    The band starts around ``center`` (default: the length diagonal).
-    """
-    n, m = len(scorer.zh_lengths), len(scorer.en_lengths)
-    if center is None:
-        center = length_diagonal(scorer.zh_lengths, scorer.en_lengths)
-    return align_in_band(n, m, scorer.shapes, scorer, center, width=band_width)
-
-
-def path_center(path: Sequence[PathBead], n: int) -> np.ndarray:
-    """Column of ``path`` at each row ``0 … n`` (the last column reached)."""
-    center = np.zeros(n + 1, dtype=np.int64)
-    for bead in path:
-        center[bead.i0 : bead.i1 + 1] = np.maximum(center[bead.i0 : bead.i1 + 1], bead.j0)
-        center[bead.i1] = bead.j1
-    return np.maximum.accumulate(center)
-
-
-def _scorer(zh_texts: Sequence[str], en_texts: Sequence[str], priors: Mapping[Shape, float], params: AlignParams) -> BeadScorer:
+def sentence_sides(zh: Sequence[Sentence], en: Sequence[Sentence], params: AlignParams) -> tuple[Side, Side]:
+    """Lengths, heading flags and (unless turned off) evidence keys of two sentence streams."""
     model = params.length
+    zh_keys_: list[list] | None = None
+    en_keys_: list[list] | None = None
+    if params.lexical_weight > 0:
+        lexicon = default_lexicon()
+        zh_keys_ = [zh_keys(s.text, lexicon) for s in zh]
+        en_keys_ = [en_keys(s.text, lexicon) for s in en]
+    return (
+        Side(
+            lengths=np.array([model.zh_length(s.text) for s in zh], dtype=np.float64),
+            heading=np.array([is_heading(s.text) for s in zh], dtype=bool),
+            keys=zh_keys_,
+        ),
+        Side(
+            lengths=np.array([model.en_length(s.text) for s in en], dtype=np.float64),
+            heading=np.array([is_heading(s.text) for s in en], dtype=bool),
+            keys=en_keys_,
+        ),
+    )
+
+
+def _scorer(zh: Side, en: Side, priors: Mapping[Shape, float], params: AlignParams) -> BeadScorer:
+    evidence = None
+    if zh.keys is not None and en.keys is not None and params.lexical_weight > 0:
+        evidence = LexicalEvidence(
+            zh=zh.keys,
+            en=en.keys,
+            weight=params.lexical_weight,
+            max_a=max(a for a, _ in priors),
+            max_b=max(b for _, b in priors),
+        )
     return BeadScorer(
-        zh_lengths=np.array([model.zh_length(t) for t in zh_texts], dtype=np.float64),
-        en_lengths=np.array([model.en_length(t) for t in en_texts], dtype=np.float64),
+        zh=zh,
+        en=en,
         priors=priors,
-        model=model,
-        zh_heading=np.array([is_heading(t) for t in zh_texts], dtype=bool),
-        en_heading=np.array([is_heading(t) for t in en_texts], dtype=bool),
+        model=params.length,
         heading_skip_cost=params.heading_skip_cost,
         heading_merge_cost=params.heading_merge_cost,
+        evidence=evidence,
     )
+
+
+def align_sides(zh: Side, en: Side, priors: Mapping[Shape, float], params: AlignParams) -> list[PathBead]:
+    """Best path of beads over two sides: whole if small, else coarse to fine."""
+    n, m = len(zh), len(en)
+    scorer = _scorer(zh, en, priors, params)
+    if (n + 1) * (m + 1) <= params.full_grid_cells:
+        return solve(n, m, scorer.shapes, scorer, Band.full(n, m))
+    factor = params.coarsen_factor
+    zh_blocks, zh_starts = zh.coarsened(factor)
+    en_blocks, en_starts = en.coarsened(factor)
+    coarse = align_sides(zh_blocks, en_blocks, BLOCK_PRIORS, params)
+    center = project_path(coarse, zh_starts, en_starts, n, m)
+    return align_in_band(n, m, scorer.shapes, scorer, center, width=max(params.refine_width, factor), full_below=0)
+
+
+def project_path(path: Sequence[PathBead], zh_starts: np.ndarray, en_starts: np.ndarray, n: int, m: int) -> np.ndarray:
+    """Column of a block path at each unit row ``0 … n``, interpolated inside blocks."""
+    zh_edges = np.append(zh_starts, n)
+    en_edges = np.append(en_starts, m)
+    center = np.zeros(n + 1, dtype=np.float64)
+    for bead in path:
+        r0, r1 = int(zh_edges[bead.i0]), int(zh_edges[bead.i1])
+        c0, c1 = float(en_edges[bead.j0]), float(en_edges[bead.j1])
+        if r1 > r0:
+            center[r0 : r1 + 1] = np.linspace(c0, c1, r1 - r0 + 1)
+        else:
+            center[r0] = c1
+    return np.maximum.accumulate(np.round(center).astype(np.int64))
 
 
 def align_sentences(zh: Sequence[Sentence], en: Sequence[Sentence], params: AlignParams | None = None) -> list[Bead]:
@@ -192,25 +279,22 @@ def align_sentences(zh: Sequence[Sentence], en: Sequence[Sentence], params: Alig
     Bead indices are the sentences' positions in ``zh`` and ``en``.
     """
     params = params or AlignParams()
-    return _align_span(zh, en, 0, 0, params)
+    zh_side, en_side = sentence_sides(zh, en, params)
+    return _beads(zh_side, en_side, 0, len(zh), 0, len(en), params)
 
 
-def _align_span(zh: Sequence[Sentence], en: Sequence[Sentence], zh_offset: int, en_offset: int, params: AlignParams) -> list[Bead]:
-    if not zh or not en:
-        return _one_sided(len(zh), len(en), zh_offset, en_offset)
-    scorer = _scorer([s.text for s in zh], [s.text for s in en], params.sentence_priors, params)
-    center = None
-    if params.lexical_weight > 0:
-        # Pass 1, length only, finds the neighbourhood; pass 2 adds the
-        # dictionary evidence inside a band around it.
-        center = path_center(align_units(scorer, params.band_width), len(zh))
-        scorer.extra = _lexical_evidence(zh, en, params)
-    path = align_units(scorer, params.refine_width if center is not None else params.band_width, center)
+def _beads(zh: Side, en: Side, zh0: int, zh1: int, en0: int, en1: int, params: AlignParams) -> list[Bead]:
+    """Sentence beads for the spans ``zh[zh0:zh1]`` and ``en[en0:en1]``."""
+    if zh1 == zh0 or en1 == en0:
+        return [Bead((k,), (), confidence=0.0) for k in range(zh0, zh1)] + [
+            Bead((), (k,), confidence=0.0) for k in range(en0, en1)
+        ]
+    path = align_sides(_slice(zh, zh0, zh1), _slice(en, en0, en1), params.sentence_priors, params)
     best = -math.log(max(params.sentence_priors.values()))
     return [
         Bead(
-            tuple(range(zh_offset + p.i0, zh_offset + p.i1)),
-            tuple(range(en_offset + p.j0, en_offset + p.j1)),
+            tuple(range(zh0 + p.i0, zh0 + p.i1)),
+            tuple(range(en0 + p.j0, en0 + p.j1)),
             confidence=_confidence((p.cost - best) / max(1, (p.i1 - p.i0) + (p.j1 - p.j0)) * 2, params),
             cost=p.cost,
         )
@@ -218,22 +302,9 @@ def _align_span(zh: Sequence[Sentence], en: Sequence[Sentence], zh_offset: int, 
     ]
 
 
-def _lexical_evidence(zh: Sequence[Sentence], en: Sequence[Sentence], params: AlignParams) -> LexicalEvidence:
-    lexicon = default_lexicon()
-    return LexicalEvidence(
-        zh=[zh_keys(s.text, lexicon) for s in zh],
-        en=[en_keys(s.text, lexicon) for s in en],
-        weight=params.lexical_weight,
-        max_a=max(a for a, _ in params.sentence_priors),
-        max_b=max(b for _, b in params.sentence_priors),
-    )
-
-
-def _one_sided(n_zh: int, n_en: int, zh_offset: int, en_offset: int) -> list[Bead]:
-    """Beads for a span where one side is empty: each sentence alone."""
-    zh_beads = [Bead((zh_offset + k,), (), confidence=0.0) for k in range(n_zh)]
-    en_beads = [Bead((), (en_offset + k,), confidence=0.0) for k in range(n_en)]
-    return zh_beads + en_beads
+def _slice(side: Side, start: int, stop: int) -> Side:
+    keys = side.keys[start:stop] if side.keys is not None else None
+    return Side(lengths=side.lengths[start:stop], heading=side.heading[start:stop], keys=keys)
 
 
 def _confidence(excess: float, params: AlignParams) -> float:
@@ -250,29 +321,40 @@ def align_document(
 ) -> list[Bead]:
     """Align paragraphs first, then the sentences inside each paragraph group.
 
-    ``Sentence.paragraph`` links sentences to paragraphs. Without paragraph
-    structure on both sides (one paragraph or fewer), this is
-    :func:`align_sentences`.
+    ``Sentence.paragraph`` links sentences to paragraphs (and sentences come
+    in paragraph order). Without paragraph structure on both sides (one
+    paragraph or fewer), this is :func:`align_sentences`.
     """
     params = params or AlignParams()
     if not params.use_paragraphs or len(zh_paragraphs) < 2 or len(en_paragraphs) < 2:
         return align_sentences(zh, en, params)
-    scorer = _scorer([p.text for p in zh_paragraphs], [p.text for p in en_paragraphs], params.paragraph_priors, params)
-    groups = align_units(scorer, params.band_width)
-    zh_by_para = _group_by_paragraph(zh, len(zh_paragraphs))
-    en_by_para = _group_by_paragraph(en, len(en_paragraphs))
+    zh_side, en_side = sentence_sides(zh, en, params)
+    zh_starts = _paragraph_starts(zh, len(zh_paragraphs))
+    en_starts = _paragraph_starts(en, len(en_paragraphs))
+    groups = align_sides(
+        _paragraph_side(zh_side, zh_starts, zh_paragraphs),
+        _paragraph_side(en_side, en_starts, en_paragraphs),
+        params.paragraph_priors,
+        params,
+    )
+    zh_edges, en_edges = np.append(zh_starts, len(zh)), np.append(en_starts, len(en))
     beads: list[Bead] = []
     for g in groups:
-        zh_span = [s for p in range(g.i0, g.i1) for s in zh_by_para[p]]
-        en_span = [s for p in range(g.j0, g.j1) for s in en_by_para[p]]
-        zh_offset = zh_span[0].index if zh_span else 0
-        en_offset = en_span[0].index if en_span else 0
-        beads.extend(_align_span(zh_span, en_span, zh_offset, en_offset, params))
+        beads.extend(
+            _beads(zh_side, en_side, int(zh_edges[g.i0]), int(zh_edges[g.i1]), int(en_edges[g.j0]), int(en_edges[g.j1]), params)
+        )
     return beads
 
 
-def _group_by_paragraph(sentences: Sequence[Sentence], n_paragraphs: int) -> list[list[Sentence]]:
-    groups: list[list[Sentence]] = [[] for _ in range(n_paragraphs)]
-    for s in sentences:
-        groups[s.paragraph].append(s)
-    return groups
+def _paragraph_starts(sentences: Sequence[Sentence], n_paragraphs: int) -> np.ndarray:
+    """Index of the first sentence of each paragraph (empty paragraphs start
+    where the next one does)."""
+    counts = np.bincount([s.paragraph for s in sentences], minlength=n_paragraphs)[:n_paragraphs]
+    return np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
+
+
+def _paragraph_side(sentences: Side, starts: np.ndarray, paragraphs: Sequence[Paragraph]) -> Side:
+    """Paragraph units: sentence lengths and keys summed, heading from the text."""
+    grouped = sentences.grouped(starts)
+    heading = np.array([is_heading(p.text) for p in paragraphs], dtype=bool)
+    return Side(lengths=grouped.lengths, heading=heading, keys=grouped.keys)

@@ -66,13 +66,40 @@ class Band:
         """Every column in every row: the classic ``n × m`` programme."""
         return cls(lo=np.zeros(n + 1, dtype=np.int64), hi=np.full(n + 1, m, dtype=np.int64))
 
-    def touches_edge(self, path: Sequence[PathBead], m: int) -> bool:
-        """True when the path passes a band edge that is not the grid's edge."""
+    def edge_rows(self, path: Sequence[PathBead], m: int) -> list[int]:
+        """Rows where the path runs along a band edge that is not the grid's."""
+        rows = []
         for bead in path:
             i, j = bead.i1, bead.j1
             if (j == self.lo[i] and self.lo[i] > 0) or (j == self.hi[i] and self.hi[i] < m):
-                return True
-        return False
+                rows.append(i)
+        return rows
+
+    def touches_edge(self, path: Sequence[PathBead], m: int) -> bool:
+        """True when the path passes a band edge that is not the grid's edge."""
+        return bool(self.edge_rows(path, m))
+
+    def widened(self, rows: Sequence[int], grow: int, m: int, reach: int | None = None) -> "Band":
+        """The band with ``grow`` more columns on both sides near ``rows``.
+
+        Rows within ``reach`` (default ``4 × grow``) of a listed row are
+        widened; the result is made monotone again.
+        """
+        reach = 4 * grow if reach is None else reach
+        n = len(self.lo) - 1
+        near = np.zeros(n + 1, dtype=bool)
+        for r in rows:
+            near[max(0, r - reach) : min(n, r + reach) + 1] = True
+        lo = np.where(near, np.maximum(self.lo - grow, 0), self.lo)
+        hi = np.where(near, np.minimum(self.hi + grow, m), self.hi)
+        lo = np.minimum.accumulate(lo[::-1])[::-1]
+        hi = np.maximum.accumulate(hi)
+        return Band(lo=lo, hi=hi)
+
+    @property
+    def cells(self) -> int:
+        """Number of grid cells inside the band."""
+        return int((self.hi - self.lo + 1).sum())
 
 
 def solve(
@@ -81,9 +108,11 @@ def solve(
     """The cheapest path from ``(0, 0)`` to ``(n, m)`` inside ``band``.
 
     ``shapes`` may contain ``(0, 1)`` (handled by a prefix-minimum scan
-    within a row); every other shape must have ``a >= 1``. Bead costs are
-    computed for ``block`` rows at a time, vectorised over the band. Raises
-    ``ValueError`` if no path exists inside the band.
+    within a row); every other shape must have ``a >= 1``. Rows are taken
+    ``block`` at a time: bead costs are computed for the block at once,
+    vectorised over the band, and the block's arrays are as wide as its
+    widest row. Memory: O(cells in the band). Raises ``ValueError`` if no
+    path exists inside the band.
     """
     if any(s[0] == 0 and s != (0, 1) for s in shapes):
         raise ValueError("shapes with an empty first side must be (0, 1)")
@@ -93,34 +122,38 @@ def solve(
     gap = next((k for k, s in enumerate(shapes) if s == (0, 1)), None)
     row_shapes = [(k, a, b) for k, (a, b) in enumerate(shapes) if a > 0]
     lo = band.lo.astype(np.int64)
-    width = int((band.hi - band.lo).max()) + 1
-    costs = np.full((n + 1, width), np.inf)
-    moves = np.full((n + 1, width), -1, dtype=np.int8)
-    offsets = np.arange(width, dtype=np.int64)
+    costs: list[np.ndarray] = []
+    moves: list[np.ndarray] = []
 
     for first in range(0, n + 1, block):
         rows = np.arange(first, min(first + block, n + 1), dtype=np.int64)
-        block_costs = _block_costs(shapes, bead_cost, band, rows, offsets)
+        width = int((band.hi[rows] - band.lo[rows]).max()) + 1
+        block_costs = _block_costs(shapes, bead_cost, band, rows, np.arange(width, dtype=np.int64))
+        block_best = np.full((len(rows), width), np.inf)
+        block_move = np.full((len(rows), width), -1, dtype=np.int8)
         for r, i in enumerate(rows.tolist()):
-            best, move = costs[i], moves[i]
+            best, move = block_best[r], block_move[r]
             if i == 0:
                 best[0] = 0.0
             for k, a, b in row_shapes:
                 if a > i:
                     continue
+                prev = costs[i - a]
                 shift = int(lo[i]) - b - int(lo[i - a])
-                k0, k1 = max(0, -shift), min(width, width - shift)
+                k0, k1 = max(0, -shift), min(width, len(prev) - shift)
                 if k0 >= k1:
                     continue
-                total = costs[i - a, k0 + shift : k1 + shift] + block_costs[k][r, k0:k1]
+                total = prev[k0 + shift : k1 + shift] + block_costs[k][r, k0:k1]
                 better = total < best[k0:k1]
                 best[k0:k1][better] = total[better]
                 move[k0:k1][better] = k
             if gap is not None and width > 1:
                 best[:], move[:] = _scan_gaps(best, move, block_costs[gap][r], gap)
+            costs.append(best)
+            moves.append(move)
 
     end = m - int(lo[n])
-    if not (0 <= end < width) or not np.isfinite(costs[n, end]):
+    if not (0 <= end < len(costs[n])) or not np.isfinite(costs[n][end]):
         raise ValueError("no path inside the band")
     return _trace(shapes, lo, costs, moves, n, m)
 
@@ -165,14 +198,16 @@ def _scan_gaps(best: np.ndarray, move: np.ndarray, gap_cost: np.ndarray, gap_ind
     return new_best, new_move
 
 
-def _trace(shapes: Sequence[Shape], lo: np.ndarray, costs: np.ndarray, moves: np.ndarray, n: int, m: int) -> list[PathBead]:
+def _trace(
+    shapes: Sequence[Shape], lo: np.ndarray, costs: Sequence[np.ndarray], moves: Sequence[np.ndarray], n: int, m: int
+) -> list[PathBead]:
     path: list[PathBead] = []
     i, j = n, m
     while i > 0 or j > 0:
         col = j - int(lo[i])
-        a, b = shapes[int(moves[i, col])]
+        a, b = shapes[int(moves[i][col])]
         pi, pj = i - a, j - b
-        step = costs[i, col] - costs[pi, pj - int(lo[pi])]
+        step = costs[i][col] - costs[pi][pj - int(lo[pi])]
         path.append(PathBead(pi, i, pj, j, float(step)))
         i, j = pi, pj
     path.reverse()
@@ -206,24 +241,28 @@ def align_in_band(
     width: int = 64,
     full_below: int = 250_000,
 ) -> list[PathBead]:
-    """Solve inside a band around ``center``, widening it until the path fits.
+    """Solve inside a band around ``center``, widening it where the path
+    runs along its edge, until it does so nowhere.
 
     Grids of at most ``full_below`` cells are solved whole. Otherwise the
-    half-width starts at ``width`` and doubles while the best path touches
-    the band's edge (a path that touches it may have been cut off).
+    half-width starts at ``width``; each round widens the rows near the
+    edge-touching places by the current growth step, which doubles.
     """
     if (n + 1) * (m + 1) <= full_below:
         return solve(n, m, shapes, bead_cost, Band.full(n, m))
+    band = Band.around(center, width, m)
+    grow = width
     while True:
-        band = Band.around(center, width, m)
         try:
-            path = solve(n, m, shapes, bead_cost, band)
+            path: list[PathBead] | None = solve(n, m, shapes, bead_cost, band)
+            touched = band.edge_rows(path, m) if path is not None else []
         except ValueError:
-            path = None
-        if path is not None and not band.touches_edge(path, m):
+            path, touched = None, list(range(n + 1))
+        if path is not None and not touched:
             return path
-        if width >= max(n, m):
-            if path is None:  # pragma: no cover - a full band always has a path
+        if band.cells >= (n + 1) * (m + 1):
+            if path is None:  # pragma: no cover - the full grid always has a path
                 raise ValueError("no path")
             return path
-        width *= 2
+        band = band.widened(touched, grow, m)
+        grow *= 2

@@ -37,6 +37,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 Keys = frozenset[str]
 
+_BITS = 62  # tokens per int64 bitmask column
+_SHIFTS = np.arange(_BITS, dtype=np.int64)
+
 _EN_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*")
 _LATIN_IN_ZH = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -358,7 +361,9 @@ class LexicalEvidence:
         self._en_weights = [{k: en_w.get(k, 1.0) for k in keys} for keys in self.en]
         self._zh_n = np.concatenate([[0], np.cumsum([sum(w) for w in self._zh_weights])]).astype(np.float64)
         self._en_n = np.concatenate([[0], np.cumsum([sum(w.values()) for w in self._en_weights])]).astype(np.float64)
-        self._index = [_invert(keys) for keys in self.zh]
+        self._vocab: dict[str, int] = {}
+        self._en_ptr, self._en_ids, self._en_w = self._encode_en()
+        self._zh_rows = [self._encode_zh_row(r) for r in range(len(self.zh))]
         self._start = np.zeros(len(self.zh), dtype=np.int64)
         self._cum = np.zeros((len(self.zh), 1))
 
@@ -386,13 +391,63 @@ class LexicalEvidence:
             cum[r, len(row) + 1 :] = row[-1] if len(row) else 0.0
         self._start, self._cum, self._band = start, cum, key
 
+    def _id(self, key: str) -> int:
+        return self._vocab.setdefault(key, len(self._vocab))
+
+    def _encode_en(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """English keys as CSR arrays: sentence ``j`` owns ``ptr[j]:ptr[j+1]``."""
+        ptr = [0]
+        ids: list[int] = []
+        weights: list[float] = []
+        for keyed in self._en_weights:
+            for key, weight in keyed.items():
+                ids.append(self._id(key))
+                weights.append(weight)
+            ptr.append(len(ids))
+        return np.array(ptr, dtype=np.int64), np.array(ids, dtype=np.int64), np.array(weights)
+
+    def _encode_zh_row(self, r: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Sorted key ids of zh sentence ``r``, for each the bitmask of the
+        tokens it translates (one int64 column per 62 tokens), and the token
+        weights laid out by chunk."""
+        tokens = self.zh[r]
+        chunks = max(1, -(-len(tokens) // _BITS))
+        masks: dict[int, np.ndarray] = {}
+        for t, keys in enumerate(tokens):
+            for key in keys:
+                row = masks.setdefault(self._id(key), np.zeros(chunks, dtype=np.int64))
+                row[t // _BITS] |= np.int64(1) << np.int64(t % _BITS)
+        ids = np.array(sorted(masks), dtype=np.int64)
+        table = np.array([masks[i] for i in ids.tolist()], dtype=np.int64).reshape(len(ids), chunks)
+        weights = np.zeros((chunks, _BITS))
+        for t, w in enumerate(self._zh_weights[r]):
+            weights[t // _BITS, t % _BITS] = w
+        return ids, table, weights
+
     def _counts(self, r: int, lo: int, hi: int) -> np.ndarray:
+        """Match weight of zh sentence ``r`` with each en sentence ``lo … hi-1``:
+        the weight of the zh tokens some en key translates, plus the weight
+        of the en keys that some zh token can translate to."""
         counts = np.zeros(max(hi - lo, 0), dtype=np.float64)
-        index = self._index[r]
-        if index:
-            weights = self._zh_weights[r]
-            for k, j in enumerate(range(lo, hi)):
-                counts[k] = _matches(index, weights, self._en_weights[j])
+        row_ids, row_masks, row_weights = self._zh_rows[r]
+        if hi <= lo or not len(row_ids):
+            return counts
+        start, stop = self._en_ptr[lo], self._en_ptr[hi]
+        ids = self._en_ids[start:stop]
+        if not len(ids):
+            return counts
+        sizes = np.diff(self._en_ptr[lo : hi + 1])
+        owner = np.repeat(np.arange(hi - lo), sizes)
+        pos = np.minimum(np.searchsorted(row_ids, ids), len(row_ids) - 1)
+        hit = row_ids[pos] == ids
+        counts += np.bincount(owner, weights=self._en_w[start:stop] * hit, minlength=hi - lo)
+        masks = np.where(hit[:, None], row_masks[pos], 0)
+        firsts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+        nonempty = sizes > 0
+        covered = np.zeros((hi - lo, masks.shape[1]), dtype=np.int64)
+        covered[nonempty] = np.bitwise_or.reduceat(masks, firsts[nonempty], axis=0)
+        bits = (covered[:, :, None] >> _SHIFTS) & 1
+        counts += np.einsum("jcb,cb->j", bits, row_weights)
         return counts
 
     def _box(self, r: np.ndarray, j0: np.ndarray, j1: np.ndarray) -> np.ndarray:
@@ -418,28 +473,6 @@ class LexicalEvidence:
 
     def __call__(self, a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         return self.weight * (1.0 - self.coverage(a, b, i, j)) * (a + b) / 2.0
-
-
-def _invert(token_keys: Sequence[Keys]) -> dict[str, tuple[int, ...]]:
-    """key → indices of the zh tokens that can translate to it."""
-    index: dict[str, list[int]] = {}
-    for t, keys in enumerate(token_keys):
-        for key in keys:
-            index.setdefault(key, []).append(t)
-    return {k: tuple(v) for k, v in index.items()}
-
-
-def _matches(index: Mapping[str, tuple[int, ...]], zh_weights: Sequence[float], en: Mapping[str, float]) -> float:
-    """Weight of the zh tokens translated by ``en`` plus that of the ``en``
-    keys with a source in the zh sentence."""
-    covered: set[int] = set()
-    en_hit = 0.0
-    for key, weight in en.items():
-        tokens = index.get(key)
-        if tokens:
-            en_hit += weight
-            covered.update(tokens)
-    return sum(zh_weights[t] for t in covered) + en_hit
 
 
 def _idf(units: Sequence[Iterable[object]]) -> dict[object, float]:
