@@ -18,7 +18,7 @@ bead, in order.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -86,7 +86,8 @@ class AlignParams:
     lexical_weight: float = 3.0
     #: Grids of at most this many cells are solved whole, without a band.
     full_grid_cells: int = 250_000
-    #: Units merged into one block for the coarse pass of a long sequence.
+    #: Units of the shorter side merged into one block for the coarse pass of
+    #: a long sequence (the longer side gets as many blocks).
     coarsen_factor: int = 8
     #: Initial half-width of the band of a fine pass, in units; widened
     #: where the path runs along the band's edge.
@@ -134,9 +135,10 @@ class Side:
             keys = [[k for unit in self.keys[s:e] for k in unit] for s, e in zip(starts, ends)]
         return Side(lengths=lengths, heading=heading, keys=keys)
 
-    def coarsened(self, factor: int) -> tuple["Side", np.ndarray]:
-        """Blocks of ``factor`` consecutive units, and the first unit of each."""
-        starts = np.arange(0, len(self), factor, dtype=np.int64)
+    def coarsened(self, blocks: int) -> tuple["Side", np.ndarray]:
+        """``blocks`` runs of consecutive units of (nearly) equal size, and the
+        first unit of each."""
+        starts = np.unique(np.floor(np.arange(blocks) * len(self) / blocks).astype(np.int64))
         side = self.grouped(starts)
         return Side(lengths=side.lengths, heading=np.zeros(len(starts), dtype=bool), keys=side.keys), starts
 
@@ -250,10 +252,17 @@ def align_sides(zh: Side, en: Side, priors: Mapping[Shape, float], params: Align
     scorer = _scorer(zh, en, priors, params)
     if (n + 1) * (m + 1) <= params.full_grid_cells:
         return solve(n, m, scorer.shapes, scorer, Band.full(n, m))
+    # Both sides get the same number of blocks, so a coarse 1-1 bead pairs
+    # spans of about the same share of the text.
     factor = params.coarsen_factor
-    zh_blocks, zh_starts = zh.coarsened(factor)
-    en_blocks, en_starts = en.coarsened(factor)
-    coarse = align_sides(zh_blocks, en_blocks, BLOCK_PRIORS, params)
+    blocks = max(1, -(-min(n, m) // factor))
+    zh_blocks, zh_starts = zh.coarsened(blocks)
+    en_blocks, en_starts = en.coarsened(blocks)
+    # A block's length varies relatively as much as a unit's: scale the
+    # variance with the block size, or length would overrule the evidence.
+    block_size = max(n, m) / max(len(zh_blocks), len(en_blocks))
+    coarse_params = replace(params, length=replace(params.length, variance=params.length.variance * block_size))
+    coarse = align_sides(zh_blocks, en_blocks, BLOCK_PRIORS, coarse_params)
     center = project_path(coarse, zh_starts, en_starts, n, m)
     return align_in_band(n, m, scorer.shapes, scorer, center, width=max(params.refine_width, factor), full_below=0)
 
