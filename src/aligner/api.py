@@ -12,11 +12,12 @@ Each stage is importable on its own: :mod:`aligner.loader` (load),
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from aligner.align import AlignParams, align_document
 from aligner.errors import InputError
-from aligner.model import Alignment, Document, Paragraph, Sentence
+from aligner.model import Alignment, Document, Sentence
 
 
 def align_loaded(doc: Document, params: AlignParams | None = None) -> Alignment:
@@ -72,8 +73,10 @@ def align_pair(
 
         beads = align_sentences(zh, en, params)
         return Alignment(zh=zh, en=en, beads=beads, source=source, layout="presplit")
-    doc = Document(zh=_paragraphs(zh_text, "zh"), en=_paragraphs(en_text, "en"), layout="two-files", source=source)
-    return align_loaded(doc, params)
+    from aligner.loader import load_pair_text
+
+    doc = load_pair_text(zh_text, en_text)
+    return align_loaded(replace(doc, source=source or doc.source), params)
 
 
 def align_files(
@@ -85,11 +88,13 @@ def align_files(
     params: AlignParams | None = None,
 ) -> Alignment:
     """Align two single-language files (see :func:`align_pair`)."""
-    from aligner.loader import read_text
+    from aligner.loader import load_pair, read_text
 
+    if not presplit:
+        return align_loaded(load_pair(zh_path, en_path, encoding=encoding, errors=errors), params)
     zh_text = read_text(zh_path, encoding=encoding, errors=errors)
     en_text = read_text(en_path, encoding=encoding, errors=errors)
-    return align_pair(zh_text, en_text, presplit=presplit, params=params, source=f"{zh_path} + {en_path}")
+    return align_pair(zh_text, en_text, presplit=True, params=params, source=f"{zh_path} + {en_path}")
 
 
 def _presplit(text: str, lang: str) -> list[Sentence]:
@@ -100,9 +105,3 @@ def _presplit(text: str, lang: str) -> list[Sentence]:
     return sentences
 
 
-def _paragraphs(text: str, lang: str) -> list[Paragraph]:
-    return [
-        Paragraph(lang=lang, text=line.strip(), lines=(k, k + 1))  # type: ignore[arg-type]
-        for k, line in enumerate(text.split("\n"))
-        if line.strip()
-    ]

@@ -1,0 +1,66 @@
+"""Text normalisation that is safe to apply before alignment.
+
+* :func:`clean_text` removes what is never text: control characters (but
+  tab and LF), zero-width characters, stray BOMs, lone surrogates and
+  non-characters; exotic spaces become plain spaces; trailing spaces go.
+* :func:`remove_pinyin_artifacts` removes the pinyin readings that some
+  Traditional-script converters inject after a character (``統(tǒng)`` →
+  ``統``) and keeps real parentheticals (``(NDC)``, ``(COP29)``,
+  ``(即注冊用戶)``).
+
+Nothing else of the real text changes: full-width punctuation, quotes and
+spacing between words are kept as they are.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f]")
+_TRAILING = re.compile("[ \t]+$", re.M)
+
+# A toned pinyin vowel (tone marks 1-4, also on ü), and one pinyin syllable
+# with at least one such vowel, or a syllable with a tone digit (zhong1).
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_INITIALS = "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+_FINAL_LETTERS = f"[aeiouvü{_TONED}]+(?:ng|n|r)?"
+_TONE_SYLLABLE = re.compile(rf"{_INITIALS}{_FINAL_LETTERS}", re.I)
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_PAREN_AFTER_HAN = re.compile(rf"(?<=[{_HAN}])[(（]([a-zA-Z{_TONED}ü\u0300-\u036f]{{1,10}}[1-5]?)[)）]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` without control, zero-width and non-characters; odd spaces
+    made plain; no trailing spaces on any line. Tabs and LFs are kept."""
+    text = _CONTROL.sub("", text)
+    text = _ZERO_WIDTH.sub("", text)
+    text = _ODD_SPACE.sub(" ", text)
+    return _TRAILING.sub("", text)
+
+
+def is_pinyin_reading(word: str) -> bool:
+    """True for one pinyin syllable that carries a tone: a tone-marked vowel
+    (``tǒng``, ``huán``) or a tone digit (``tong3``).
+
+    Toneless syllables such as ``(ma)`` are kept as text: they are as likely
+    to be real abbreviations.
+    """
+    word = unicodedata.normalize("NFC", word)
+    if word[-1:].isdigit():
+        body = word[:-1]
+        return bool(body) and word[-1] in "12345" and _TONE_SYLLABLE.fullmatch(body) is not None and body.isascii()
+    if not any(ch in _TONED for ch in word.lower()):
+        return False
+    return _TONE_SYLLABLE.fullmatch(word) is not None
+
+
+def remove_pinyin_artifacts(text: str) -> str:
+    """Drop parenthesised tone-bearing pinyin syllables that follow a Han character."""
+
+    def keep_or_drop(match: re.Match[str]) -> str:
+        return "" if is_pinyin_reading(match.group(1)) else match.group(0)
+
+    return _PAREN_AFTER_HAN.sub(keep_or_drop, text)

@@ -1,0 +1,107 @@
+"""Exporters: one module per format and a small registry of them.
+
+``write(alignment, path, fmt)`` writes atomically: the text goes to a
+temporary file in the target directory, which is renamed over the target
+only when complete. A failed write leaves an earlier file untouched and no
+temporary file behind. ``path`` ``"-"`` means standard output.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from aligner.errors import UsageError
+from aligner.model import Alignment
+
+
+@dataclass(frozen=True)
+class Writer:
+    """A format: its name, file suffix, and a function writing to a text stream."""
+
+    name: str
+    suffix: str
+    write: Callable[..., None]
+    description: str = ""
+
+
+def _registry() -> dict[str, Writer]:
+    from aligner.export import jsonl, tmx, tsv
+
+    return {
+        "tsv": Writer("tsv", ".tsv", tsv.write_tsv, "tab-separated, one bead per line"),
+        "tmx": Writer("tmx", ".tmx", tmx.write_tmx, "TMX 1.4b translation memory"),
+        "jsonl": Writer("jsonl", ".jsonl", jsonl.write_jsonl, "one JSON object per bead"),
+    }
+
+
+WRITERS: dict[str, Writer] = _registry()
+
+
+def formats() -> list[str]:
+    """Names of the known formats."""
+    return list(WRITERS)
+
+
+def parse_formats(text: str) -> list[str]:
+    """``"tsv,tmx"`` → ``["tsv", "tmx"]``: validated, deduplicated, in order."""
+    names: list[str] = []
+    for raw in text.split(","):
+        name = raw.strip().lower()
+        if not name:
+            continue
+        if name not in WRITERS:
+            raise UsageError(f"unknown format '{name}' (choose from: {', '.join(WRITERS)})")
+        if name not in names:
+            names.append(name)
+    if not names:
+        raise UsageError(f"no output format given (choose from: {', '.join(WRITERS)})")
+    return names
+
+
+def write(alignment: Alignment, path: str | Path, fmt: str, **options: Any) -> None:
+    """Write ``alignment`` in format ``fmt`` to ``path`` (``"-"``: stdout), atomically."""
+    if fmt not in WRITERS:
+        raise UsageError(f"unknown format '{fmt}' (choose from: {', '.join(WRITERS)})")
+    writer = WRITERS[fmt]
+    if str(path) == "-":
+        writer.write(alignment, sys.stdout, **options)
+        sys.stdout.flush()
+        return
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with io.open(fd, "w", encoding="utf-8", newline="\n") as stream:
+            writer.write(alignment, stream, **options)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(tmp_name, 0o666 & ~_umask())
+        os.replace(tmp_name, target)
+    except BaseException:
+        try:
+            os.unlink(tmp_name)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_text(alignment: Alignment, fmt: str, **options: Any) -> str:
+    """The alignment in format ``fmt`` as a string (for notebooks and tests)."""
+    buffer = io.StringIO()
+    WRITERS[fmt].write(alignment, buffer, **options)
+    return buffer.getvalue()
+
+
+__all__ = ["WRITERS", "Writer", "formats", "parse_formats", "write", "write_text"]

@@ -1,0 +1,330 @@
+"""Text → blocks → a Chinese and an English paragraph stream.
+
+Steps, each a small pure function:
+
+1. :func:`~aligner.clean.clean_text` removes what is never text;
+2. :func:`split_blocks` cuts the text into blocks (a line, or several
+   hard-wrapped lines of one paragraph, joined), each with its source lines;
+   a line holding both a Chinese and an English part (``中文<TAB>English``)
+   gives two blocks;
+3. :func:`boilerplate_reason` sets aside page furniture (credits, copyright
+   notices, comment prompts, menus, separators, lines without letters);
+4. :func:`classify` labels the rest ``zh``, ``en`` or ``other``;
+5. pinyin readings injected by converters are removed from Chinese blocks.
+
+The streams keep document order within each language; :func:`detect_layout`
+names the arrangement (informational: alignment does not depend on it).
+Files are read only in :func:`load_file`, :func:`load_pair` and
+:func:`read_text`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Literal
+
+from aligner.clean import clean_text, remove_pinyin_artifacts
+from aligner.decode import decode
+from aligner.errors import InputError
+from aligner.model import Document, Paragraph, SetAside
+
+BlockLang = Literal["zh", "en", "other"]
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_EN_FINAL = re.compile(r"""[.!?:;…]["'”’)\]]*$""")
+_ZH_FINAL = re.compile(r"[。！？!?；;：:…」』”’)）》】]$")
+
+#: Share of Han characters above which a block is Chinese: one Han character
+#: carries about as much as three Latin letters.
+LATIN_PER_HAN = 3.0
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of the source: its text and 0-based line range ``[start, end)``."""
+
+    text: str
+    lines: tuple[int, int]
+
+
+def classify(text: str) -> BlockLang:
+    """``zh`` if Han characters dominate, ``en`` if Latin letters do, else ``other``.
+
+    A Chinese paragraph with ``COP29`` or ``NDC`` in it is Chinese; an English
+    one quoting a Chinese name is English.
+    """
+    han = len(_HAN.findall(text))
+    latin = len(_LATIN.findall(text))
+    if han and han * LATIN_PER_HAN >= latin:
+        return "zh"
+    if latin >= 2:
+        return "en"
+    return "other"
+
+
+# --- boilerplate ---------------------------------------------------------
+
+_SEPARATOR = re.compile(r"^\s*([-=*_~#·•.+<>|/\\])\1{2,}\s*$|^\s*([-=*_~#·•.]\s){2,}[-=*_~#·•.]\s*$")
+_CREDIT = re.compile(
+    r"^\s*(供稿|来源|來源|稿源|责任编辑|責任編輯|责编|責編|编辑|編輯|作者|记者|記者|通讯员|通訊員|摄影|攝影|"
+    r"图片来源|圖片來源|翻译|翻譯|校对|校對|审核|審核|审校|審校|"
+    r"editor|edited by|source|author|reporter|photo(?: by)?|translated by|written by|by)\s*[:：|｜]",
+    re.I,
+)
+_COPYRIGHT_START = re.compile(
+    r"^\s*(版权声明|版權聲明|版权所有|版權所有|免责声明|免責聲明|copyright\b|©|\(c\)\s*\d{4}|all rights reserved|disclaimer\s*[:：])",
+    re.I,
+)
+_COPYRIGHT_ANYWHERE = re.compile(r"版权所有|版權所有|all rights reserved|©\s*\d{4}|copyright\s*©?\s*\d{4}", re.I)
+_PROMPT = re.compile(
+    r"^\s*(我也说两句|我也說兩句|发表评论|發表評論|网友评论|網友評論|查看评论|查看評論|分享到|分享至|点击|點擊|"
+    r"扫一扫|掃一掃|打印本页|打印|关闭窗口|關閉窗口|关闭|關閉|返回顶部|返回頂部|返回|上一篇|下一篇|相关阅读|相關閱讀|"
+    r"share this|share on|share|comments?|leave a (?:comment|reply)|print(?: this page)?|back to top|"
+    r"read more|related (?:articles|stories)|previous|next|subscribe|follow us|click here)\b",
+    re.I,
+)
+_URL_ONLY = re.compile(r"^\s*(https?://\S+|www\.\S+|\S+@\S+\.\w+)\s*$", re.I)
+_MENU_SPLIT = re.compile(r"\s*(?:\||｜|>|»|›|/|·|•)\s*")
+
+
+def boilerplate_reason(text: str, at_end: bool = False) -> str | None:
+    """Why a block is page furniture rather than translated text, or None.
+
+    Conservative: a sentence that merely mentions copyright is kept; a
+    notice that starts the block, or a short block naming one, is not.
+    ``at_end`` (the block follows the last translated text) lets longer
+    notices go too.
+    """
+    stripped = text.strip()
+    if not _LETTER_OR_DIGIT.search(stripped):
+        return "no text"
+    if _SEPARATOR.match(stripped):
+        return "separator"
+    if _URL_ONLY.match(stripped):
+        return "link"
+    if _COPYRIGHT_START.match(stripped):
+        return "copyright notice"
+    if _COPYRIGHT_ANYWHERE.search(stripped) and (len(stripped) < 120 or at_end):
+        return "copyright notice"
+    if _CREDIT.match(stripped) and len(stripped) < 120:
+        return "credit"
+    if _PROMPT.match(stripped) and len(stripped) < 40:
+        return "prompt"
+    if _is_menu(stripped):
+        return "menu"
+    return None
+
+
+def _is_menu(text: str) -> bool:
+    """Three or more short items separated by ``|``, ``>``, ``·`` ... and no sentence."""
+    items = [item for item in _MENU_SPLIT.split(text) if item]
+    if len(items) < 3 or len(text) > 160:
+        return False
+    return all(len(item) <= 16 and not _EN_FINAL.search(item) and not _ZH_FINAL.search(item) for item in items)
+
+
+# --- blocks --------------------------------------------------------------
+
+_TWO_PARTS = re.compile(r"\t+|\s{2,}|\s*\|\s*")
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Blocks of ``text`` with 0-based line ranges.
+
+    Each non-blank line is a block, except that hard-wrapped lines of one
+    paragraph are joined: an English line that does not end a sentence and
+    is followed by an English line starting in lower case, or, inside a
+    blank-line-separated paragraph, a long Chinese line without final
+    punctuation followed by more Chinese. A line with a Chinese and an
+    English part side by side is split in two.
+    """
+    lines = text.split("\n")
+    chunk_max = _chunk_max_lengths(lines)
+    blocks: list[Block] = []
+    for number, line in enumerate(lines):
+        if not line.strip():
+            continue
+        for part in _bilingual_parts(line.strip()):
+            if blocks and blocks[-1].lines[1] == number and _continues(blocks[-1].text, part, chunk_max[number]):
+                joiner = " " if classify(part) == "en" else ""
+                prev = blocks[-1]
+                blocks[-1] = Block(prev.text + joiner + part, (prev.lines[0], number + 1))
+            else:
+                blocks.append(Block(part, (number, number + 1)))
+    return blocks
+
+
+def _chunk_max_lengths(lines: list[str]) -> list[int]:
+    """For each line, the longest line length of its blank-line-separated chunk
+    (0 for a chunk of one line)."""
+    out = [0] * len(lines)
+    start = 0
+    for k in range(len(lines) + 1):
+        if k == len(lines) or not lines[k].strip():
+            chunk = range(start, k)
+            if len(chunk) > 1:
+                longest = max(len(lines[i].strip()) for i in chunk)
+                for i in chunk:
+                    out[i] = longest
+            start = k + 1
+    return out
+
+
+def _continues(previous: str, line: str, chunk_longest: int) -> bool:
+    lang_prev, lang_line = classify(previous), classify(line)
+    if lang_prev != lang_line:
+        return False
+    last_line = previous.rsplit("\n", 1)[-1]
+    if lang_prev == "en":
+        return not _EN_FINAL.search(previous) and line[:1].islower()
+    if lang_prev == "zh":
+        return chunk_longest > 0 and not _ZH_FINAL.search(previous) and len(last_line) >= 0.8 * chunk_longest
+    return False
+
+
+def _bilingual_parts(line: str) -> list[str]:
+    """``["中文…", "English…"]`` for a line holding both side by side, else ``[line]``."""
+    pieces = [p for p in _TWO_PARTS.split(line) if p.strip()]
+    if len(pieces) < 2:
+        return [line]
+    langs = [classify(p) for p in pieces]
+    # one switch of language between the pieces, both sides substantial
+    for cut in range(1, len(pieces)):
+        left, right = set(langs[:cut]), set(langs[cut:])
+        if len(left) == 1 and len(right) == 1 and left != right and left | right == {"zh", "en"}:
+            a, b = _join_pieces(pieces[:cut]), _join_pieces(pieces[cut:])
+            if min(len(a), len(b)) >= 4:
+                return [a, b]
+    return [line]
+
+
+def _join_pieces(pieces: list[str]) -> str:
+    return " ".join(p.strip() for p in pieces)
+
+
+# --- layout and documents ------------------------------------------------
+
+
+def detect_layout(langs: Iterable[str], blocks_adjacent: bool = False) -> str:
+    """Name the arrangement of a sequence of ``zh``/``en`` block labels."""
+    runs: list[tuple[str, int]] = []
+    for lang in langs:
+        if runs and runs[-1][0] == lang:
+            runs[-1] = (lang, runs[-1][1] + 1)
+        else:
+            runs.append((lang, 1))
+    if not runs:
+        return "empty"
+    if len(runs) == 1:
+        return f"{runs[0][0]}-only"
+    if len(runs) == 2:
+        return f"{runs[0][0]}-then-{runs[1][0]}"
+    if all(count == 1 for _, count in runs):
+        return "alternating-lines" if blocks_adjacent else "alternating"
+    if max(count for _, count in runs) <= 3:
+        return "alternating"
+    return "mixed"
+
+
+def load_text(text: str, source: str | None = None, encoding: str = "utf-8") -> Document:
+    """Split a mixed Chinese/English text into two paragraph streams.
+
+    Raises :class:`InputError` when either language is missing.
+    """
+    name = source or "input"
+    blocks = split_blocks(clean_text(text))
+    labelled: list[tuple[Block, BlockLang]] = [(b, classify(b.text)) for b in blocks]
+    last_text = max((k for k, (b, lang) in enumerate(labelled) if lang != "other" and boilerplate_reason(b.text) is None), default=-1)
+    zh: list[Paragraph] = []
+    en: list[Paragraph] = []
+    set_aside: list[SetAside] = []
+    langs: list[str] = []
+    for k, (block, lang) in enumerate(labelled):
+        reason = boilerplate_reason(block.text, at_end=k > last_text)
+        if reason is None and lang == "other":
+            reason = "neither Chinese nor English"
+        if reason is not None:
+            set_aside.append(SetAside(text=block.text, lines=block.lines, reason=reason))
+            continue
+        if lang == "zh":
+            zh.append(Paragraph(lang="zh", text=remove_pinyin_artifacts(block.text), lines=block.lines))
+        else:
+            en.append(Paragraph(lang="en", text=block.text, lines=block.lines))
+        langs.append(lang)
+    if not zh and not en:
+        raise InputError(f"{name}: no Chinese or English text found")
+    if not zh:
+        raise InputError(f"{name}: contains only English text; nothing to align")
+    if not en:
+        raise InputError(f"{name}: contains only Chinese text; nothing to align")
+    adjacent = all(b.lines[1] - b.lines[0] == 1 for b, _ in labelled) and _no_blank_lines_between(text)
+    return Document(zh=zh, en=en, set_aside=set_aside, layout=detect_layout(langs, adjacent), encoding=encoding, source=source)
+
+
+def _no_blank_lines_between(text: str) -> bool:
+    return "\n\n" not in text.strip("\n")
+
+
+def _single_language(text: str, lang: Literal["zh", "en"], name: str) -> tuple[list[Paragraph], list[SetAside]]:
+    """Paragraphs of a one-language text (boilerplate set aside)."""
+    paragraphs: list[Paragraph] = []
+    set_aside: list[SetAside] = []
+    blocks = split_blocks(clean_text(text))
+    for block in blocks:
+        reason = boilerplate_reason(block.text)
+        if reason is not None:
+            set_aside.append(SetAside(text=block.text, lines=block.lines, reason=reason))
+            continue
+        body = remove_pinyin_artifacts(block.text) if lang == "zh" else block.text
+        paragraphs.append(Paragraph(lang=lang, text=body, lines=block.lines))
+    if not paragraphs:
+        raise InputError(f"{name}: no text to align")
+    found = classify(" ".join(p.text for p in paragraphs))
+    if found != lang:
+        wanted = "Chinese" if lang == "zh" else "English"
+        raise InputError(f"{name}: expected {wanted} text, found {'no' if found == 'other' else 'mostly the other language'}")
+    return paragraphs, set_aside
+
+
+def load_pair_text(zh_text: str, en_text: str, zh_name: str = "zh", en_name: str = "en") -> Document:
+    """Two single-language texts as one :class:`Document` (layout ``two-files``)."""
+    zh, zh_aside = _single_language(zh_text, "zh", zh_name)
+    en, en_aside = _single_language(en_text, "en", en_name)
+    return Document(zh=zh, en=en, set_aside=zh_aside + en_aside, layout="two-files", source=f"{zh_name} + {en_name}")
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of ``path``, with a one-line :class:`InputError` for the usual failures."""
+    p = Path(path)
+    try:
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def read_text(path: str | Path, encoding: str | None = None, errors: str = "strict") -> str:
+    """Decoded text of ``path`` (LF line ends, no BOM)."""
+    return decode(read_bytes(path), encoding=encoding, errors=errors, name=str(path))[0]
+
+
+def load_file(path: str | Path, encoding: str | None = None, errors: str = "strict") -> Document:
+    """Read, decode and load one mixed Chinese/English file."""
+    text, used = decode(read_bytes(path), encoding=encoding, errors=errors, name=str(path))
+    return load_text(text, source=str(path), encoding=used)
+
+
+def load_pair(zh_path: str | Path, en_path: str | Path, encoding: str | None = None, errors: str = "strict") -> Document:
+    """Read a Chinese-only and an English-only file as one document."""
+    zh_text = read_text(zh_path, encoding=encoding, errors=errors)
+    en_text = read_text(en_path, encoding=encoding, errors=errors)
+    return load_pair_text(zh_text, en_text, str(zh_path), str(en_path))

@@ -1,0 +1,138 @@
+"""Paragraph → sentences, per language.
+
+Chinese (:func:`split_zh`): a sentence ends after ``。！？!?`` or an
+ellipsis ``…``/``……`` that is followed by a new sentence; closing quotes
+and brackets stay with their sentence; a short speech tag after a closing
+quote (``“走吧。”他说。``) stays with the quote. ``；`` and ``：`` do not end
+a sentence, nor does a half-width ``.`` (``3.5%``, ``www.gov.cn``).
+
+English (:func:`split_en`): NLTK's Punkt with parameters shipped here (no
+download): abbreviations (``U.S.``, ``Mr.``, ``Dr.``, ``No.``, ``e.g.``,
+months, titles), single-letter initials, decimals.
+
+Invariant: the sentences are slices of the paragraph, in order; joined,
+they give the paragraph back up to the whitespace between them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from aligner.model import Document, Lang, Paragraph, Sentence
+
+_ZH_END = re.compile(r"(?:[。！？!?]+|…+|\.{3,})[”’」』）)》】\"'〕]*")
+_ZH_CLOSERS = "”’」』）)》】\"'〕"
+_SPEECH_TAG = re.compile(r"^[^。！？!?“”「」]{1,12}(?:说|說|道|问|問|答|叫|喊|笑|想|叹|嘆|补充|補充|回答|表示)[^。！？!?]{0,4}[。！？!?]$")
+
+#: Abbreviations Punkt must not take for sentence ends (lower case, without
+#: the final period).
+EN_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st sr jr rev gen gov sen rep col lt sgt capt cmdr adm maj hon pres
+    mt ft ave blvd rd no nos vol vols fig figs p pp ch sec art para ed eds approx dept est
+    inc ltd co corp bros assn univ e.g i.e cf viz al vs etc a.m p.m u.s u.k u.n u.s.a e.u
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
+    ph.d m.d b.a m.a d.c l.a n.y""".split()
+) | frozenset("abcdefghijklmnopqrstuvwxyz")
+
+# Abbreviations that end a sentence as often as not: Punkt may split after
+# them when a capitalised word follows.
+_SENTENCE_FINAL_ABBREVIATIONS = frozenset({"etc", "inc", "ltd", "co", "corp"})
+
+
+@lru_cache(maxsize=1)
+def _punkt() -> Any:
+    """A Punkt tokenizer built from shipped parameters (no data download)."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(EN_ABBREVIATIONS - _SENTENCE_FINAL_ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+_SPACED_ELLIPSIS = re.compile(r"\.(?: \.){2,}")
+_ELLIPSIS_THEN_SENTENCE = re.compile(r"(?:\.(?: \.){2,}|…)[\"'”’]?(?=\s+[\"'“‘]?[A-Z])")
+
+
+def split_en(text: str) -> list[tuple[int, int]]:
+    """Character spans of the English sentences of ``text``.
+
+    A spaced ellipsis (``. . .``) is hidden from Punkt, which would cut at
+    each dot; it ends a sentence when a capitalised word follows.
+    """
+    masked = _SPACED_ELLIPSIS.sub(lambda m: "…" * len(m.group()), text)
+    spans: list[tuple[int, int]] = []
+    for start, end in _punkt().span_tokenize(masked):
+        cut = start
+        for match in _ELLIPSIS_THEN_SENTENCE.finditer(text, start, end):
+            spans.append((cut, match.end()))
+            cut = match.end()
+        spans.append((cut, end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def split_zh(text: str) -> list[tuple[int, int]]:
+    """Character spans of the Chinese sentences of ``text``."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _ZH_END.finditer(text):
+        end = match.end()
+        rest = text[end:].lstrip()
+        ellipsis_only = not re.search(r"[。！？!?]", match.group()) and match.group()[-1] not in _ZH_CLOSERS
+        if ellipsis_only and (not rest or rest[0] in "，,、；;：:" + _ZH_CLOSERS):
+            continue  # an ellipsis inside a sentence
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return _merge_speech_tags(text, spans)
+
+
+def _merge_speech_tags(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join ``“……。”`` and a following short speech tag such as ``他说。``."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        piece = text[start:end].strip()
+        if merged and text[merged[-1][0] : merged[-1][1]].rstrip()[-1:] in "”」』\"" and _SPEECH_TAG.match(piece):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def sentence_spans(text: str, lang: Lang) -> list[tuple[int, int]]:
+    """Character spans of the sentences of one paragraph, trimmed of
+    surrounding whitespace, none empty."""
+    raw = split_zh(text) if lang == "zh" else split_en(text)
+    out = []
+    for start, end in raw:
+        piece = text[start:end]
+        left = len(piece) - len(piece.lstrip())
+        right = len(piece.rstrip())
+        if right > left:
+            out.append((start + left, start + right))
+    return out
+
+
+def split_sentences(text: str, lang: Lang) -> list[str]:
+    """The sentences of one paragraph, stripped, none empty."""
+    return [text[s:e] for s, e in sentence_spans(text, lang)]
+
+
+def split_paragraphs(paragraphs: list[Paragraph], lang: Lang) -> list[Sentence]:
+    """Sentences of a paragraph stream, numbered in stream order."""
+    sentences: list[Sentence] = []
+    for p_index, paragraph in enumerate(paragraphs):
+        for start, end in sentence_spans(paragraph.text, lang):
+            line = paragraph.lines[0] + paragraph.text.count("\n", 0, start)
+            sentences.append(
+                Sentence(text=paragraph.text[start:end], lang=lang, index=len(sentences), paragraph=p_index, line=line)
+            )
+    return sentences
+
+
+def split_document(doc: Document) -> tuple[list[Sentence], list[Sentence]]:
+    """The zh and en sentence streams of a document."""
+    return split_paragraphs(doc.zh, "zh"), split_paragraphs(doc.en, "en")
