@@ -1,0 +1,56 @@
+"""Cleaning: converter pinyin artefacts and invisible characters."""
+
+from __future__ import annotations
+
+import pytest
+
+from aligner.clean import clean_text, is_pinyin_reading, remove_pinyin_artifacts
+
+
+@pytest.mark.parametrize(
+    ("dirty", "clean"),
+    [
+        ("美國總統(tǒng)國際", "美國總統國際"),
+        ("循環(huán)經濟", "循環經濟"),
+        ("繼續(xù)討論", "繼續討論"),
+        ("協(xié)作與執(zhí)行", "協作與執行"),
+        ("生態(tài)環(huán)境", "生態環境"),
+        ("發(fā)展與創(chuàng)新", "發展與創新"),
+        ("轉(zhuǎn)型", "轉型"),
+        ("全角括號統（tǒng）計", "全角括號統計"),
+        ("數字調號統(tong3)計", "數字調號統計"),
+    ],
+)
+def test_pinyin_readings_are_removed(dirty: str, clean: str) -> None:
+    assert remove_pinyin_artifacts(dirty) == clean
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "國家自主貢獻(NDC)",
+        "締約方大會(COP29)期間",
+        "版權歸發布者(即注冊用戶)所有",
+        "見上文(see above)",
+        "條款(a)和(b)",
+        "中國(ma)",  # toneless: could be an abbreviation, so kept
+        "He said (tǒng) in English.",  # not after a Han character
+    ],
+)
+def test_real_parentheticals_are_kept(kept: str) -> None:
+    assert remove_pinyin_artifacts(kept) == kept
+
+
+@pytest.mark.parametrize(("word", "expected"), [("tǒng", True), ("chuàng", True), ("zhong1", True), ("NDC", False), ("ma", False), ("COP29", False)])
+def test_is_pinyin_reading(word: str, expected: bool) -> None:
+    assert is_pinyin_reading(word) is expected
+
+
+def test_clean_text_removes_invisible_characters_only() -> None:
+    dirty = "市\u200b图书馆\x07开放。\u00a0Library\ufeff hours.  \nNext\x00 line\u2028."
+    assert clean_text(dirty) == "市图书馆开放。 Library hours.\nNext line\u2028."
+
+
+def test_clean_text_keeps_real_text() -> None:
+    text = "“引号”，全角：标点！Tabs\tstay.\nα β γ 😀 e\u0301"
+    assert clean_text(text) == text

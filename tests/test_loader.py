@@ -1,0 +1,182 @@
+"""Loader: blocks, classification, boilerplate, layouts, line numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aligner.errors import InputError
+from aligner.loader import boilerplate_reason, classify, load_file, load_pair, load_text, split_blocks
+from conftest import EN_PARAGRAPHS, ZH_PARAGRAPHS, shared
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("雙方繼續就解決氣候危機進行討論,包括實施各自2030年國家自主貢獻(NDC)和COP29。", "zh"),
+        ("Special Envoy Liu Zhenmin (刘振民) attended the meeting in Beijing.", "en"),
+        ("2024-09-06 12:00", "other"),
+        ("?", "other"),
+    ],
+)
+def test_classify(text: str, lang: str) -> None:
+    assert classify(text) == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("供稿 | 生態環境部應對氣候變化司", "credit"),
+        ("责任编辑：张三", "credit"),
+        ("来源：新华社", "credit"),
+        ("Editor: Jane Smith", "credit"),
+        ("版權聲明: 1.依據《服務條款》,本網頁發布的原創作品,版權歸發布者所有。", "copyright notice"),
+        ("Copyright © 2024 Example News. All rights reserved.", "copyright notice"),
+        ("我也說兩句 |", "prompt"),
+        ("发表评论", "prompt"),
+        ("Share this:", "prompt"),
+        ("?", "no text"),
+        ("？", "no text"),
+        ("-----", "no text"),
+        ("=====", "no text"),
+        ("首页 | 新闻 | 国际 | 联系我们", "menu"),
+        ("Home > News > World", "menu"),
+        ("www.example.com", "link"),
+    ],
+)
+def test_boilerplate_is_recognised(text: str, reason: str) -> None:
+    assert boilerplate_reason(text) == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court ruled that the copyright in the photographs belonged to the agency.",
+        "法院认定，该照片的版权归通讯社所有，被告应赔偿损失。",
+        "Source code and data are released with the report, which the ministry published in May.",
+        "我们的来源包括政府公报、统计年鉴和实地调查。",
+        "Share prices rose by 3% on Monday after the announcement.",
+    ],
+)
+def test_real_sentences_are_not_boilerplate(text: str) -> None:
+    assert boilerplate_reason(text) is None
+
+
+def _check_streams(doc, n_zh: int = 4, n_en: int = 4) -> None:  # type: ignore[no-untyped-def]
+    assert [p.text for p in doc.zh] == ZH_PARAGRAPHS[:n_zh]
+    assert [p.text for p in doc.en] == EN_PARAGRAPHS[:n_en]
+
+
+def test_zh_then_en(zh_then_en: str) -> None:
+    doc = load_text(zh_then_en)
+    _check_streams(doc)
+    assert doc.layout == "zh-then-en"
+    assert [p.lines for p in doc.zh] == [(0, 1), (1, 2), (2, 3), (3, 4)]
+    assert [p.lines for p in doc.en] == [(4, 5), (5, 6), (6, 7), (7, 8)]
+
+
+def test_en_then_zh(en_then_zh: str) -> None:
+    doc = load_text(en_then_zh)
+    _check_streams(doc)
+    assert doc.layout == "en-then-zh"
+    assert doc.en[1].lines == (2, 3)  # blank lines between paragraphs count
+
+
+def test_alternating_paragraphs(alternating: str) -> None:
+    doc = load_text(alternating)
+    _check_streams(doc)
+    assert doc.layout == "alternating"
+
+
+def test_alternating_lines() -> None:
+    text = "\n".join(p for pair in zip(ZH_PARAGRAPHS, EN_PARAGRAPHS) for p in pair)
+    doc = load_text(text)
+    _check_streams(doc)
+    assert doc.layout == "alternating-lines"
+
+
+def test_side_by_side_pairs_on_one_line() -> None:
+    text = "\n".join(f"{zh}\t{en}" for zh, en in zip(ZH_PARAGRAPHS, EN_PARAGRAPHS))
+    doc = load_text(text)
+    _check_streams(doc)
+    assert [p.lines for p in doc.zh] == [p.lines for p in doc.en]
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    en = EN_PARAGRAPHS[1]
+    cut = en.index(" ", 40)
+    wrapped_en = en[:cut] + "\n" + en[cut + 1 :]
+    assert wrapped_en.split("\n")[1][0].islower()
+    zh = "第一段的中文内容很长，这里是被硬换行切开的第一行文字内容" + "\n" + "这是同一段落的第二行。"
+    text = zh + "\n\n" + ZH_PARAGRAPHS[1] + "\n\n" + wrapped_en + "\n\n" + EN_PARAGRAPHS[2]
+    doc = load_text(text)
+    assert [p.text for p in doc.en] == [en, EN_PARAGRAPHS[2]]
+    assert doc.en[0].lines == (5, 7)
+    assert doc.zh[0].text == zh.replace("\n", "")
+    assert doc.zh[0].lines == (0, 2)
+
+
+def test_title_is_not_joined_with_its_paragraph() -> None:
+    text = "Library Extends Opening Hours\n" + EN_PARAGRAPHS[0] + "\n" + ZH_PARAGRAPHS[0]
+    doc = load_text(text)
+    assert [p.text for p in doc.en] == ["Library Extends Opening Hours", EN_PARAGRAPHS[0]]
+
+
+def test_boilerplate_is_set_aside_and_kept_visible(zh_then_en: str) -> None:
+    page = "首页 | 新闻 | 公告\n" + zh_then_en + "供稿 | 市文化局\n?\n发表评论\nCopyright © 2025 City Library. All rights reserved.\n"
+    doc = load_text(page)
+    _check_streams(doc)
+    assert [(s.reason, s.lines) for s in doc.set_aside] == [
+        ("menu", (0, 1)),
+        ("credit", (9, 10)),
+        ("no text", (10, 11)),
+        ("prompt", (11, 12)),
+        ("copyright notice", (12, 13)),
+    ]
+
+
+def test_pinyin_artifacts_removed_from_chinese_only() -> None:
+    text = "美國總統(tǒng)國際氣候政策高級顧問出席(NDC)。\nThe adviser (tǒng) attended."
+    doc = load_text(text)
+    assert doc.zh[0].text == "美國總統國際氣候政策高級顧問出席(NDC)。"
+    assert doc.en[0].text == "The adviser (tǒng) attended."
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("\n".join(ZH_PARAGRAPHS), "only Chinese"),
+        ("\n".join(EN_PARAGRAPHS), "only English"),
+        ("?\n-----\n", "no Chinese or English"),
+    ],
+)
+def test_one_language_is_an_error(text: str, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        load_text(text, source="doc.txt")
+
+
+def test_load_file_errors(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        load_file(tmp_path / "missing.txt")
+    with pytest.raises(InputError, match="is a directory"):
+        load_file(tmp_path)
+
+
+def test_load_pair(tmp_path: Path) -> None:
+    (tmp_path / "a.zh").write_text("\n".join(ZH_PARAGRAPHS), encoding="gb18030")
+    (tmp_path / "a.en").write_text("\n\n".join(EN_PARAGRAPHS) + "\nCopyright © 2025 City Library.\n", encoding="utf-8")
+    doc = load_pair(tmp_path / "a.zh", tmp_path / "a.en")
+    _check_streams(doc)
+    assert doc.layout == "two-files"
+    assert [s.reason for s in doc.set_aside] == ["copyright notice"]
+    with pytest.raises(InputError, match="expected Chinese"):
+        load_pair(tmp_path / "a.en", tmp_path / "a.zh")
+
+
+def test_seed_document() -> None:
+    doc = load_file(shared("seed", "000_6b09ea8d1725d98c.txt"))
+    assert doc.layout == "zh-then-en"
+    assert (len(doc.zh), len(doc.en), len(doc.set_aside)) == (6, 7, 4)
+    assert [s.lines[0] for s in doc.set_aside] == [13, 14, 15, 16]
+    assert all("(" not in p.text or "NDC" in p.text or "COP29" in p.text for p in doc.zh)
