@@ -105,7 +105,7 @@ def test_side_by_side_pairs_on_one_line() -> None:
 
 def test_hard_wrapped_paragraphs_are_joined() -> None:
     en = EN_PARAGRAPHS[1]
-    cut = en.index(" ", 40)
+    cut = en.index(" a study")
     wrapped_en = en[:cut] + "\n" + en[cut + 1 :]
     assert wrapped_en.split("\n")[1][0].islower()
     zh = "第一段的中文内容很长，这里是被硬换行切开的第一行文字内容" + "\n" + "这是同一段落的第二行。"
