@@ -5,9 +5,9 @@ also used by Bertalign (Liu & Zhu, 2022):
 
 * A bead is a pair (zh ids, en ids). Beads empty on both sides are ignored.
 * **Precision** looks at every predicted bead, including 1-0 and 0-1 beads:
-  strict-correct if the same bead is in the gold; lax-correct if some zh
-  sentence of it is aligned in the gold with some en sentence of it (a bead
-  with an empty side is never lax-correct).
+  strict-correct if the same bead is in the gold; lax-correct if it is
+  strict-correct or some zh sentence of it is aligned in the gold with some
+  en sentence of it (so a 1-0 or 0-1 bead is lax-correct only when exact).
 * **Recall** looks at every gold bead with both sides non-empty (gold 1-0
   and 0-1 beads never count for recall) and asks the same questions the
   other way round.
@@ -135,7 +135,7 @@ def _hits(reference: Sequence[BeadIds], candidates: Sequence[BeadIds]) -> tuple[
             links[i].update(en)
     strict = lax = 0
     for bead in candidates:
-        if bead in exact and bead[0] and bead[1]:
+        if bead in exact:
             strict += 1
             lax += 1
             continue

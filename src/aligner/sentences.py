@@ -24,7 +24,7 @@ from aligner.model import Document, Lang, Paragraph, Sentence
 
 _ZH_END = re.compile(r"(?:[。！？!?]+|…+|\.{3,})[”’」』）)》】\"'〕]*")
 _ZH_CLOSERS = "”’」』）)》】\"'〕"
-_SPEECH_TAG = re.compile(r"^[^。！？!?“”「」]{1,12}(?:说|說|道|问|問|答|叫|喊|笑|想|叹|嘆|补充|補充|回答|表示)[^。！？!?]{0,4}[。！？!?]$")
+_SPEECH_TAG = re.compile(r"^[^。！？!?“”「」，,]{1,10}(?:说|說|问|問|答|喊|叫|嚷|补充|補充|回答)(?:道|着|著)?[。！？!?]$")
 
 #: Abbreviations Punkt must not take for sentence ends (lower case, without
 #: the final period).
