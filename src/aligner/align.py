@@ -195,11 +195,15 @@ class BeadScorer:
 
 
 def is_heading(text: str) -> bool:
-    """A short unit without sentence-final punctuation, such as a title."""
+    """A short unit that ends in a word, not in punctuation, such as a title.
+
+    A unit ending in a comma or any other punctuation is a piece of running
+    text (verse-split texts end units in ``，`` and ``;``), not a heading.
+    """
     stripped = text.rstrip()
     if not stripped or len(stripped) > 200:
         return False
-    return stripped[-1] not in ".!?。！？…;；:：\"'”’」』)）]】"
+    return stripped[-1].isalnum()
 
 
 def sentence_sides(zh: Sequence[Sentence], en: Sequence[Sentence], params: AlignParams) -> tuple[Side, Side]:
