@@ -32,8 +32,6 @@ EN_PARAGRAPHS = [
     "Readers can book seats on their phones. Each booking lasts at most four hours, and bookings are cancelled automatically if the reader does not arrive.",
     "If you have any questions, please call the library service desk. We look forward to your visit!",
 ]
-ZH_SENTENCES = 9
-EN_SENTENCES = 9
 
 
 @pytest.fixture
