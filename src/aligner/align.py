@@ -95,9 +95,12 @@ class AlignParams:
     #: Align paragraphs first when both sides have more than one paragraph.
     use_paragraphs: bool = True
     #: Logistic calibration of confidence: ``1 / (1 + exp(-(a + b·excess)))``
-    #: where ``excess`` is the bead's cost per sentence minus the best case.
-    confidence_a: float = 2.0
-    confidence_b: float = -0.6
+    #: where ``excess`` is the bead's cost per sentence (× 2) above that of a
+    #: perfect 1-1 bead. Fitted on ``gold/mac_dev`` (1,367 beads): beads given
+    #: 0.5-0.7 were right 63 % of the time, 0.7-0.8: 76 %, 0.8-0.9: 86 %,
+    #: 0.9 and above: 94 %.
+    confidence_a: float = 5.04
+    confidence_b: float = -1.215
 
     @classmethod
     def length_only(cls) -> "AlignParams":
