@@ -52,10 +52,16 @@ def verses(folder: Path, doc: str) -> tuple[list[str], list[str]] | None:
     return zh.read_text(encoding="utf-8").split("\n")[:-1], en.read_text(encoding="utf-8").split("\n")[:-1]
 
 
-def run_ours(folder: Path, docs: list[str]) -> tuple[Scores, float]:
+THRESHOLDS = (0.5, 0.7, 0.9)
+
+
+def run_ours(folder: Path, docs: list[str]) -> tuple[Scores, float, list[tuple[float, bool]]]:
+    """Scores, seconds spent aligning, and (confidence, strictly right) per
+    predicted bead with both sides (before any verse merging)."""
     import aligner
 
     scores, seconds = [], 0.0
+    judged: list[tuple[float, bool]] = []
     for doc in docs:
         zh = (folder / f"{doc}.zh").read_text(encoding="utf-8")
         en = (folder / f"{doc}.en").read_text(encoding="utf-8")
@@ -64,7 +70,10 @@ def run_ours(folder: Path, docs: list[str]) -> tuple[Scores, float]:
         seconds += time.perf_counter() - start
         pred = [(b.zh, b.en) for b in alignment.beads]
         scores.append(evaluate(pred, folder / f"{doc}.gold", *(verses(folder, doc) or (None, None))))
-    return Scores.combine(scores), seconds
+        if verses(folder, doc) is None:
+            gold = set(read_beads(folder / f"{doc}.gold"))
+            judged.extend((b.confidence, (b.zh, b.en) in gold) for b in alignment.beads if b.zh and b.en)
+    return Scores.combine(scores), seconds, judged
 
 
 def run_peer(folder: Path, system: str, docs: list[str]) -> Scores | None:
@@ -95,19 +104,55 @@ def main(argv: list[str] | None = None) -> int:
     for name in [s.strip() for s in args.sets.split(",") if s.strip()]:
         folder = root / name
         docs = documents(folder, only)
-        if not docs:
-            continue
-        sets_label = f"{name} ({','.join(docs)})" if name == "bible" else f"{name} ({len(docs)} docs)"
-        ours, seconds = run_ours(folder, docs)
-        rows.append((sets_label, "aligner", ours, seconds))
-        print(f"  {sets_label}: aligner strict F1 {ours.strict_f1:.3f} in {seconds:.1f} s", file=sys.stderr)
-        if not args.no_peers and (folder / "peers").is_dir():
-            for system in sorted(p.name for p in (folder / "peers").iterdir()):
-                peer = run_peer(folder, system, docs)
-                if peer is not None:
-                    rows.append((sets_label, system, peer, None))
+        # Bible documents are reported one by one (006 contains 001).
+        groups = [[d] for d in docs] if name == "bible" else ([docs] if docs else [])
+        for group in groups:
+            rows.extend(score_group(folder, name, group, args.no_peers))
     print_table(rows, args.markdown)
+    print_confidence(args.markdown)
     return 0
+
+
+CONFIDENCE_ROWS: list[tuple[str, list[tuple[float, bool]]]] = []
+
+
+def print_confidence(markdown: bool) -> None:
+    """What ``--min-confidence`` trades: strict precision of the beads kept
+    in the TMX, and the share of beads kept (coverage)."""
+    if not CONFIDENCE_ROWS:
+        return
+    print()
+    head = ["set", "min confidence", "beads kept", "precision of kept"]
+    body = []
+    for label, judged in CONFIDENCE_ROWS:
+        for threshold in (0.0, *THRESHOLDS):
+            kept = [right for conf, right in judged if conf >= threshold]
+            body.append([label, f"{threshold:.1f}", f"{len(kept) / len(judged):.3f}", f"{sum(kept) / max(len(kept), 1):.3f}"])
+    if markdown:
+        print("| " + " | ".join(head) + " |")
+        print("| --- | ---: | ---: | ---: |")
+        for row in body:
+            print("| " + " | ".join(row) + " |")
+    else:
+        for row in [head, *body]:
+            print("  ".join(cell.ljust(18) for cell in row))
+
+
+def score_group(folder: Path, name: str, docs: list[str], no_peers: bool) -> list[tuple[str, str, Scores, float | None]]:
+    """Rows for one set of documents: this aligner, then each peer."""
+    rows: list[tuple[str, str, Scores, float | None]] = []
+    sets_label = f"{name} {docs[0]}" if name == "bible" else f"{name} ({len(docs)} docs)"
+    ours, seconds, judged = run_ours(folder, docs)
+    rows.append((sets_label, "aligner", ours, seconds))
+    if judged:
+        CONFIDENCE_ROWS.append((sets_label, judged))
+    print(f"  {sets_label}: aligner strict F1 {ours.strict_f1:.3f} in {seconds:.1f} s", file=sys.stderr)
+    if not no_peers and (folder / "peers").is_dir():
+        for system in sorted(p.name for p in (folder / "peers").iterdir()):
+            peer = run_peer(folder, system, docs)
+            if peer is not None:
+                rows.append((sets_label, system, peer, None))
+    return rows
 
 
 def print_table(rows: list[tuple[str, str, Scores, float | None]], markdown: bool) -> None:
