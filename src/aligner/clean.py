@@ -3,6 +3,9 @@
 * :func:`clean_text` removes what is never text: control characters (but
   tab and LF), zero-width characters, stray BOMs, lone surrogates and
   non-characters; exotic spaces become plain spaces; trailing spaces go.
+* :func:`strip_markup` turns HTML pasted into a text file back into text
+  (only when it holds real tags): block tags become line breaks, other
+  tags go, entities are decoded, scripts and styles are dropped.
 * :func:`remove_pinyin_artifacts` removes the pinyin readings that some
   Traditional-script converters inject after a character (``統(tǒng)`` →
   ``統``) and keeps real parentheticals (``(NDC)``, ``(COP29)``,
@@ -30,6 +33,27 @@ _FINAL_LETTERS = f"[aeiouvü{_TONED}]+(?:ng|n|r)?"
 _TONE_SYLLABLE = re.compile(rf"{_INITIALS}{_FINAL_LETTERS}", re.I)
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _PAREN_AFTER_HAN = re.compile(rf"(?<=[{_HAN}])[(（]([a-zA-Z{_TONED}ü\u0300-\u036f]{{1,10}}[1-5]?)[)）]")
+
+
+_TAG_NAMES = r"p|br|div|span|a|li|ul|ol|tr|td|th|table|tbody|thead|h[1-6]|strong|em|b|i|u|img|font|section|article|header|footer|nav|blockquote|html|body|head|title|meta|link"
+_TAG = re.compile(rf"</?(?:{_TAG_NAMES})\b[^<>]*>", re.I)
+_BLOCK_TAG = re.compile(r"</?(?:p|br|div|li|tr|h[1-6]|table|section|article|header|footer|blockquote|title)\b[^<>]*>", re.I)
+_SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_ANY_TAG = re.compile(r"<[A-Za-z/!][^<>]*>")
+
+
+def strip_markup(text: str) -> str:
+    """Text of HTML pasted into a file; ``text`` unchanged if it has fewer
+    than three known tags (a sentence that merely mentions ``<b>`` stays)."""
+    if len(_TAG.findall(text)) < 3:
+        return text
+    import html
+
+    text = _COMMENT.sub("", _SCRIPT.sub("", text))
+    text = _BLOCK_TAG.sub("\n", text)
+    text = _ANY_TAG.sub("", text)
+    return html.unescape(text)
 
 
 def clean_text(text: str) -> str:

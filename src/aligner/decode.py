@@ -82,8 +82,8 @@ def _detect_and_decode(data: bytes, errors: str, name: str) -> tuple[str, str]:
     utf16 = _utf16_without_bom(data)
     if utf16:
         return _decode_as(data, utf16, errors, name), utf16
-    if b"\x00" in data[:65536]:
-        raise InputError(f"{name}: looks like binary data (NUL bytes), not text")
+    if _looks_binary(data[:65536]):
+        raise InputError(f"{name}: looks like binary data (control bytes), not text")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -97,6 +97,18 @@ def _detect_and_decode(data: bytes, errors: str, name: str) -> tuple[str, str]:
         f"{name}: invalid UTF-8 at byte {utf8_error.start} and no other encoding fits "
         "(use --encoding, or --errors replace)"
     )
+
+
+def _looks_binary(sample: bytes) -> bool:
+    """More than 1 % NUL or other C0 control bytes (tab, LF, CR, FF, ESC aside).
+
+    A stray control character in real text is removed later by cleaning; a
+    file full of them is not text.
+    """
+    if not sample:
+        return False
+    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13, 27))
+    return controls > 0.01 * len(sample)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

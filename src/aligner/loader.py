@@ -2,7 +2,8 @@
 
 Steps, each a small pure function:
 
-1. :func:`~aligner.clean.clean_text` removes what is never text;
+1. :func:`~aligner.clean.strip_markup` undoes pasted HTML and
+   :func:`~aligner.clean.clean_text` removes what is never text;
 2. :func:`split_blocks` cuts the text into blocks (a line, or several
    hard-wrapped lines of one paragraph, joined), each with its source lines;
    a line holding both a Chinese and an English part (``中文<TAB>English``)
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Literal
 
-from aligner.clean import clean_text, remove_pinyin_artifacts
+from aligner.clean import clean_text, remove_pinyin_artifacts, strip_markup
 from aligner.decode import decode
 from aligner.errors import InputError
 from aligner.model import Document, Paragraph, SetAside
@@ -236,7 +237,7 @@ def load_text(text: str, source: str | None = None, encoding: str = "utf-8") -> 
     Raises :class:`InputError` when either language is missing.
     """
     name = source or "input"
-    blocks = split_blocks(clean_text(text))
+    blocks = split_blocks(clean_text(strip_markup(text)))
     labelled: list[tuple[Block, BlockLang]] = [(b, classify(b.text)) for b in blocks]
     last_text = max((k for k, (b, lang) in enumerate(labelled) if lang != "other" and boilerplate_reason(b.text) is None), default=-1)
     zh: list[Paragraph] = []
@@ -273,7 +274,7 @@ def _single_language(text: str, lang: Literal["zh", "en"], name: str) -> tuple[l
     """Paragraphs of a one-language text (boilerplate set aside)."""
     paragraphs: list[Paragraph] = []
     set_aside: list[SetAside] = []
-    blocks = split_blocks(clean_text(text))
+    blocks = split_blocks(clean_text(strip_markup(text)))
     for block in blocks:
         reason = boilerplate_reason(block.text)
         if reason is not None:
