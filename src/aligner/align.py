@@ -325,6 +325,8 @@ def _slice(side: Side, start: int, stop: int) -> Side:
 
 def _confidence(excess: float, params: AlignParams) -> float:
     z = params.confidence_a + params.confidence_b * excess
+    if z < -700:  # exp would overflow; the confidence is 0 to double precision
+        return 0.0
     return float(1.0 / (1.0 + math.exp(-z)))
 
 

@@ -88,6 +88,11 @@ def _detect_and_decode(data: bytes, errors: str, name: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    if _mostly_utf8(data):
+        # Damaged UTF-8, not another encoding: say where, never guess.
+        if errors == "replace":
+            return data.decode("utf-8", errors="replace"), "utf-8"
+        raise InputError(f"{name}: invalid UTF-8 at byte {utf8_error.start} (use --errors replace to keep going)")
     guess = _guess_legacy(data)
     if guess is not None:
         return data.decode(guess, errors=errors), guess
@@ -97,6 +102,15 @@ def _detect_and_decode(data: bytes, errors: str, name: str) -> tuple[str, str]:
         f"{name}: invalid UTF-8 at byte {utf8_error.start} and no other encoding fits "
         "(use --encoding, or --errors replace)"
     )
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when UTF-8 decoding fails only rarely: at most one bad sequence
+    per 200 characters, and some multi-byte characters decode fine."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    multibyte = sum(1 for ch in text if ord(ch) > 127) - bad
+    return multibyte > 0 and bad * 200 <= len(text) or (bad <= 3 and len(text) > 200)
 
 
 def _looks_binary(sample: bytes) -> bool:

@@ -198,7 +198,8 @@ def _bilingual_parts(line: str) -> list[str]:
         left, right = set(langs[:cut]), set(langs[cut:])
         if len(left) == 1 and len(right) == 1 and left != right and left | right == {"zh", "en"}:
             a, b = _join_pieces(pieces[:cut]), _join_pieces(pieces[cut:])
-            if min(len(a), len(b)) >= 4:
+            # explicit cells (tab, |) may be short; space-separated parts not
+            if min(len(a), len(b)) >= (2 if ("\t" in line or "|" in line) else 4):
                 return [a, b]
     return [line]
 
