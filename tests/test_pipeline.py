@@ -128,3 +128,18 @@ def test_mac_dev_accuracy_beats_length_alone() -> None:
     length = score([(b.zh, b.en) for b in aligner.align_pair(zh, en, presplit=True, params=aligner.AlignParams.length_only()).beads], gold)
     assert full.strict_f1 > length.strict_f1 + 0.1
     assert full.strict_f1 > 0.7
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "gb18030", "gbk", "big5"])
+def test_every_encoding_aligns_the_same(encoding: str, tmp_path: Path) -> None:
+    if encoding == "big5":  # Big5 carries Traditional characters
+        zh = ["市圖書館將延長開放時間。週一至週五開放。", "新館共有三層。二樓設有兒童閱覽室。"]
+    else:
+        zh = ["市图书馆将延长开放时间。周一至周五开放。", "新馆共有三层。二楼设有儿童阅览室。"]
+    en = ["The city library will extend its opening hours. It opens from Monday to Friday.", "The new building has three floors. A children's reading room is on the second floor."]
+    path = tmp_path / f"notice.{encoding}.txt"
+    path.write_bytes("\r\n".join(zh + en).encode(encoding))
+    alignment = aligner.align_file(path)
+    check_conservation(alignment)
+    assert [b.kind for b in alignment.beads] == ["1-1"] * 4
+    assert alignment.text(alignment.beads[3], "zh") == zh[1].split("。")[1] + "。"
