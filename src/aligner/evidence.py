@@ -155,6 +155,36 @@ class Lexicon:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_syllables", frozenset(r for rs in self.readings.values() for r in rs))
+        object.__setattr__(self, "_token_cache", {})
+
+    def token_keys(self, token: str, run: str = "") -> Keys:
+        """Keys of one Chinese token (cached): its translations, its name
+        readings, the numbers it writes; Latin and digit tokens stand for
+        themselves. ``run`` adds the name readings of a run of characters
+        starting at this token."""
+        cache: dict[tuple[str, str], Keys] = self._token_cache  # type: ignore[attr-defined]
+        found = cache.get((token, run))
+        if found is not None:
+            return found
+        keys: set[str] = set()
+        if _LATIN_IN_ZH.fullmatch(token):
+            if token[0].isdigit():
+                keys.add(_number_key(_parse_number(token)))
+            elif token.lower() not in EN_STOPWORDS:
+                keys.add(stem(token.lower()))
+        elif _CJK.search(token):
+            keys |= self.translate(token)
+            if len(token) <= 4:
+                keys |= self.name_keys(token)
+            if run:
+                keys |= self.name_keys(run)
+            for numeral in _ZH_NUMERAL.findall(token):
+                value = zh_numeral_value(numeral)
+                if value is not None:
+                    keys.add(_number_key(value))
+        found = frozenset(keys)
+        cache[(token, run)] = found
+        return found
 
     def is_pinyin(self, word: str) -> bool:
         """True when lower-cased ``word`` splits into pinyin syllables (``qingyang``)."""
@@ -302,36 +332,24 @@ def zh_keys(text: str, lexicon: Lexicon) -> list[Keys]:
     """One key set per Chinese token that has any translation evidence.
 
     A run of single-character tokens (jieba's reading of an unknown name,
-    ``刘/振/民``) also gives the run's name keys to its first token.
+    ``刘/振/民``) also gives the run's name keys to its first token. Key
+    sets are shared between equal tokens (see :meth:`Lexicon.token_keys`).
     """
     tokens = zh_tokens(text)
     out: list[Keys] = []
     for k, token in enumerate(tokens):
-        if _LATIN_IN_ZH.fullmatch(token):
-            if token[0].isdigit():
-                out.append(frozenset({_number_key(_parse_number(token))}))
-            elif token.lower() not in EN_STOPWORDS:
-                out.append(frozenset({stem(token.lower())}))
-            continue
-        if not _CJK.search(token):
-            continue
-        keys = set(lexicon.translate(token))
-        if len(token) <= 4:
-            keys |= lexicon.name_keys(token)
-        if len(token) == 1 and (k == 0 or len(tokens[k - 1]) != 1 or not _CJK.match(tokens[k - 1])):
+        run = ""
+        if len(token) == 1 and _CJK.match(token) and (k == 0 or len(tokens[k - 1]) != 1 or not _CJK.match(tokens[k - 1])):
             run = token
             for follower in tokens[k + 1 : k + 4]:
                 if len(follower) != 1 or not _CJK.match(follower):
                     break
                 run += follower
-            if len(run) > 1:
-                keys |= lexicon.name_keys(run)
-        for numeral in _ZH_NUMERAL.findall(token):
-            value = zh_numeral_value(numeral)
-            if value is not None:
-                keys.add(_number_key(value))
+            if len(run) < 2:
+                run = ""
+        keys = lexicon.token_keys(token, run)
         if keys:
-            out.append(frozenset(keys))
+            out.append(keys)
     return out
 
 
