@@ -44,7 +44,7 @@ def test_translation_pairs_have_higher_coverage_than_non_pairs() -> None:
     lexicon = default_lexicon()
     zh = ["银行今天关门了。", "他买了三本书。"]
     en = ["The bank closed today.", "He bought three books."]
-    evidence = LexicalEvidence(zh=[zh_keys(t, lexicon) for t in zh], en=[en_keys(t, lexicon) for t in en])
+    evidence = LexicalEvidence.from_keys([zh_keys(t, lexicon) for t in zh], [en_keys(t, lexicon) for t in en])
     evidence.prepare(Band.full(2, 2))
     right = [evidence.coverage(1, 1, 1, np.array([1]))[0], evidence.coverage(1, 1, 2, np.array([2]))[0]]
     wrong = [evidence.coverage(1, 1, 1, np.array([2]))[0], evidence.coverage(1, 1, 2, np.array([1]))[0]]

@@ -24,7 +24,7 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from aligner.dp import Band, PathBead, Shape, align_in_band, solve
-from aligner.evidence import LexicalEvidence, default_lexicon, en_keys, zh_keys
+from aligner.evidence import LexicalEvidence, LexicalIndex, default_lexicon, en_keys, zh_keys
 from aligner.length import LengthModel
 from aligner.model import Bead, Paragraph, Sentence
 
@@ -232,12 +232,13 @@ def sentence_sides(zh: Sequence[Sentence], en: Sequence[Sentence], params: Align
     )
 
 
-def _scorer(zh: Side, en: Side, priors: Mapping[Shape, float], params: AlignParams) -> BeadScorer:
+def _scorer(
+    zh: Side, en: Side, priors: Mapping[Shape, float], params: AlignParams, index: LexicalIndex | None = None
+) -> BeadScorer:
     evidence = None
     if zh.keys is not None and en.keys is not None and params.lexical_weight > 0:
         evidence = LexicalEvidence(
-            zh=zh.keys,
-            en=en.keys,
+            index if index is not None else LexicalIndex(zh.keys, en.keys),
             weight=params.lexical_weight,
             max_a=max(a for a, _ in priors),
             max_b=max(b for _, b in priors),
@@ -253,10 +254,16 @@ def _scorer(zh: Side, en: Side, priors: Mapping[Shape, float], params: AlignPara
     )
 
 
-def align_sides(zh: Side, en: Side, priors: Mapping[Shape, float], params: AlignParams) -> list[PathBead]:
-    """Best path of beads over two sides: whole if small, else coarse to fine."""
+def align_sides(
+    zh: Side, en: Side, priors: Mapping[Shape, float], params: AlignParams, index: LexicalIndex | None = None
+) -> list[PathBead]:
+    """Best path of beads over two sides: whole if small, else coarse to fine.
+
+    ``index`` holds the sides' evidence keys, weighted and encoded (built
+    from ``zh.keys`` and ``en.keys`` when not given).
+    """
     n, m = len(zh), len(en)
-    scorer = _scorer(zh, en, priors, params)
+    scorer = _scorer(zh, en, priors, params, index)
     if (n + 1) * (m + 1) <= params.full_grid_cells:
         return solve(n, m, scorer.shapes, scorer, Band.full(n, m))
     # Both sides get the same number of blocks, so a coarse 1-1 bead pairs
@@ -296,16 +303,26 @@ def align_sentences(zh: Sequence[Sentence], en: Sequence[Sentence], params: Alig
     """
     params = params or AlignParams()
     zh_side, en_side = sentence_sides(zh, en, params)
-    return _beads(zh_side, en_side, 0, len(zh), 0, len(en), params)
+    return _beads(zh_side, en_side, _index(zh_side, en_side), 0, len(zh), 0, len(en), params)
 
 
-def _beads(zh: Side, en: Side, zh0: int, zh1: int, en0: int, en1: int, params: AlignParams) -> list[Bead]:
+def _index(zh: Side, en: Side) -> LexicalIndex | None:
+    """The document-wide evidence index of two sentence sides, if they have keys."""
+    if zh.keys is None or en.keys is None:
+        return None
+    return LexicalIndex(zh.keys, en.keys)
+
+
+def _beads(
+    zh: Side, en: Side, index: LexicalIndex | None, zh0: int, zh1: int, en0: int, en1: int, params: AlignParams
+) -> list[Bead]:
     """Sentence beads for the spans ``zh[zh0:zh1]`` and ``en[en0:en1]``."""
     if zh1 == zh0 or en1 == en0:
         return [Bead((k,), (), confidence=0.0) for k in range(zh0, zh1)] + [
             Bead((), (k,), confidence=0.0) for k in range(en0, en1)
         ]
-    path = align_sides(_slice(zh, zh0, zh1), _slice(en, en0, en1), params.sentence_priors, params)
+    part = index.slice(zh0, zh1, en0, en1) if index is not None else None
+    path = align_sides(_slice(zh, zh0, zh1), _slice(en, en0, en1), params.sentence_priors, params, part)
     best = -math.log(max(params.sentence_priors.values()))
     return [
         Bead(
@@ -356,10 +373,15 @@ def align_document(
         params,
     )
     zh_edges, en_edges = np.append(zh_starts, len(zh)), np.append(en_starts, len(en))
+    index = _index(zh_side, en_side)
     beads: list[Bead] = []
     for g in groups:
         beads.extend(
-            _beads(zh_side, en_side, int(zh_edges[g.i0]), int(zh_edges[g.i1]), int(en_edges[g.j0]), int(en_edges[g.j1]), params)
+            _beads(
+                zh_side, en_side, index,
+                int(zh_edges[g.i0]), int(zh_edges[g.i1]), int(en_edges[g.j0]), int(en_edges[g.j1]),
+                params,
+            )
         )
     return beads
 

@@ -353,49 +353,175 @@ def zh_keys(text: str, lexicon: Lexicon) -> list[Keys]:
     return out
 
 
+@dataclass(frozen=True)
+class ZhRow:
+    """One Chinese unit, encoded for matching: the sorted ids of the keys its
+    tokens can translate to, for each id the bitmask of those tokens (one
+    int64 column per 62 tokens), and the token weights laid out the same way."""
+
+    ids: np.ndarray
+    masks: np.ndarray
+    weights: np.ndarray
+
+
+class LexicalIndex:
+    """The evidence keys of a zh and an en unit sequence, weighted and encoded once.
+
+    Weights are inverse document frequencies over the units (a word found
+    in every unit weighs log 2). An index of the sentences of a whole
+    document is built once and sliced (:meth:`slice`) for paragraph groups,
+    so weights are document-wide.
+    """
+
+    def __init__(self, zh: Sequence[Sequence[Keys]], en: Sequence[Sequence[str]], idf: bool = True) -> None:
+        vocab: dict[str, int] = {}
+        id_cache: dict[Keys, np.ndarray] = {}
+
+        def ids_of(keys: Keys) -> np.ndarray:
+            found = id_cache.get(keys)
+            if found is None:
+                found = np.array([vocab.setdefault(k, len(vocab)) for k in keys], dtype=np.int64)
+                id_cache[keys] = found
+            return found
+
+        zh_w = _idf(zh) if idf else {}
+        en_w = _idf(en) if idf else {}
+        self.zh_rows: list[ZhRow] = []
+        zh_totals = []
+        for tokens in zh:
+            weights = [zh_w.get(k, 1.0) for k in tokens]
+            zh_totals.append(sum(weights))
+            self.zh_rows.append(_encode_row([ids_of(k) for k in tokens], weights))
+        ptr, ids, weights_en, en_totals = [0], [], [], []
+        for keys in en:
+            unique = dict.fromkeys(keys)
+            for key in unique:
+                ids.append(vocab.setdefault(key, len(vocab)))
+                weights_en.append(en_w.get(key, 1.0))
+            en_totals.append(sum(en_w.get(key, 1.0) for key in unique))
+            ptr.append(len(ids))
+        self.en_ptr = np.array(ptr, dtype=np.int64)
+        self.en_ids = np.array(ids, dtype=np.int64)
+        self.en_w = np.array(weights_en, dtype=np.float64)
+        self.zh_totals = np.array(zh_totals, dtype=np.float64)
+        self.en_totals = np.array(en_totals, dtype=np.float64)
+
+    @classmethod
+    def _view(cls, zh_rows: list[ZhRow], en_ptr: np.ndarray, en_ids: np.ndarray, en_w: np.ndarray, zh_totals: np.ndarray, en_totals: np.ndarray) -> "LexicalIndex":
+        view = cls.__new__(cls)
+        view.zh_rows, view.en_ptr, view.en_ids, view.en_w = zh_rows, en_ptr, en_ids, en_w
+        view.zh_totals, view.en_totals = zh_totals, en_totals
+        return view
+
+    def slice(self, zh0: int, zh1: int, en0: int, en1: int) -> "LexicalIndex":
+        """The index of units ``zh[zh0:zh1]`` and ``en[en0:en1]`` (weights kept)."""
+        first, last = self.en_ptr[en0], self.en_ptr[en1]
+        return LexicalIndex._view(
+            self.zh_rows[zh0:zh1],
+            self.en_ptr[en0 : en1 + 1] - first,
+            self.en_ids[first:last],
+            self.en_w[first:last],
+            self.zh_totals[zh0:zh1],
+            self.en_totals[en0:en1],
+        )
+
+    def __len__(self) -> int:
+        return len(self.zh_rows)
+
+    @property
+    def n_en(self) -> int:
+        return len(self.en_ptr) - 1
+
+    def matches(self, r: int, lo: int, hi: int) -> np.ndarray:
+        """Match weight of zh unit ``r`` with each en unit ``lo … hi-1``: the
+        weight of the zh tokens some en key translates, plus the weight of
+        the en keys some zh token can translate to."""
+        counts = np.zeros(max(hi - lo, 0), dtype=np.float64)
+        row = self.zh_rows[r]
+        if hi <= lo or not len(row.ids):
+            return counts
+        start, stop = self.en_ptr[lo], self.en_ptr[hi]
+        ids = self.en_ids[start:stop]
+        if not len(ids):
+            return counts
+        sizes = np.diff(self.en_ptr[lo : hi + 1])
+        owner = np.repeat(np.arange(hi - lo), sizes)
+        pos = np.minimum(np.searchsorted(row.ids, ids), len(row.ids) - 1)
+        hit = row.ids[pos] == ids
+        counts += np.bincount(owner, weights=self.en_w[start:stop] * hit, minlength=hi - lo)
+        masks = np.where(hit[:, None], row.masks[pos], 0)
+        firsts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+        nonempty = sizes > 0
+        covered = np.zeros((hi - lo, masks.shape[1]), dtype=np.int64)
+        covered[nonempty] = np.bitwise_or.reduceat(masks, firsts[nonempty], axis=0)
+        bits = (covered[:, :, None] >> _SHIFTS) & 1
+        counts += np.einsum("jcb,cb->j", bits, row.weights)
+        return counts
+
+
+def _encode_row(token_ids: Sequence[np.ndarray], weights: Sequence[float]) -> ZhRow:
+    """Encode one zh unit from the key ids of each of its tokens."""
+    n_tokens = len(token_ids)
+    chunks = max(1, -(-n_tokens // _BITS))
+    token_weights = np.zeros((chunks, _BITS))
+    for t, w in enumerate(weights):
+        token_weights[t // _BITS, t % _BITS] = w
+    if not n_tokens:
+        return ZhRow(np.zeros(0, dtype=np.int64), np.zeros((0, chunks), dtype=np.int64), token_weights)
+    flat = np.concatenate(token_ids) if n_tokens > 1 else token_ids[0]
+    if not len(flat):
+        return ZhRow(np.zeros(0, dtype=np.int64), np.zeros((0, chunks), dtype=np.int64), token_weights)
+    token = np.repeat(np.arange(n_tokens, dtype=np.int64), [len(x) for x in token_ids])
+    order = np.argsort(flat, kind="stable")
+    flat, token = flat[order], token[order]
+    ids, starts = np.unique(flat, return_index=True)
+    bits = np.left_shift(np.int64(1), token % _BITS)
+    masks = np.zeros((len(ids), chunks), dtype=np.int64)
+    for c in range(chunks):
+        masks[:, c] = np.bitwise_or.reduceat(np.where(token // _BITS == c, bits, 0), starts)
+    return ZhRow(ids, masks, token_weights)
+
+
 @dataclass
 class LexicalEvidence:
     """Bead-cost term ``weight · (1 - coverage) · (a + b) / 2``.
 
-    Coverage counts come from per-sentence-pair match weights, computed for
-    the band the dynamic programme solves (:meth:`prepare`) and summed over
-    the bead's box. Summing pairs counts a word twice when it recurs in two
-    sentences of one bead; coverage is clipped to 1.
+    Coverage counts come from per-unit-pair match weights
+    (:meth:`LexicalIndex.matches`), computed for the band the dynamic
+    programme solves (:meth:`prepare`) and summed over the bead's box.
+    Summing pairs counts a word twice when it recurs in two units of one
+    bead; coverage is clipped to 1.
     """
 
-    zh: Sequence[Sequence[Keys]]
-    en: Sequence[Sequence[str]]
+    index: LexicalIndex
     weight: float = 3.0
-    idf: bool = True
     #: Largest bead sides the dynamic programme may ask about.
     max_a: int = 4
     max_b: int = 4
     _band: tuple[bytes, bytes] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
-        zh_w = _idf(self.zh) if self.idf else {}
-        en_w = _idf(self.en) if self.idf else {}
-        self._zh_weights = [[zh_w.get(k, 1.0) for k in keys] for keys in self.zh]
-        self._en_weights = [{k: en_w.get(k, 1.0) for k in keys} for keys in self.en]
-        self._zh_n = np.concatenate([[0], np.cumsum([sum(w) for w in self._zh_weights])]).astype(np.float64)
-        self._en_n = np.concatenate([[0], np.cumsum([sum(w.values()) for w in self._en_weights])]).astype(np.float64)
-        self._vocab: dict[str, int] = {}
-        self._en_ptr, self._en_ids, self._en_w = self._encode_en()
-        self._zh_rows = [self._encode_zh_row(r) for r in range(len(self.zh))]
-        self._start = np.zeros(len(self.zh), dtype=np.int64)
-        self._cum = np.zeros((len(self.zh), 1))
+        self._zh_n = np.concatenate([[0.0], np.cumsum(self.index.zh_totals)])
+        self._en_n = np.concatenate([[0.0], np.cumsum(self.index.en_totals)])
+        self._start = np.zeros(len(self.index), dtype=np.int64)
+        self._cum = np.zeros((len(self.index), 1))
+
+    @classmethod
+    def from_keys(cls, zh: Sequence[Sequence[Keys]], en: Sequence[Sequence[str]], **options: object) -> "LexicalEvidence":
+        """Evidence over units given by their keys (weights from these units)."""
+        return cls(LexicalIndex(zh, en), **options)  # type: ignore[arg-type]
 
     def prepare(self, band: "Band") -> None:
-        """Match weights of every sentence pair a bead inside ``band`` can hold.
+        """Match weights of every unit pair a bead inside ``band`` can hold.
 
-        Row ``r`` (zh sentence ``r``) gets the en sentences from
-        ``lo[r+1] - max_b`` to ``hi[min(r + max_a, n)]``; stored as cumulative
-        sums so a box of pairs is a difference of two lookups per row.
+        Row ``r`` (zh unit ``r``) gets the en units from ``lo[r+1] - max_b``
+        to ``hi[min(r + max_a, n)]``; stored as cumulative sums so a box of
+        pairs is a difference of two lookups per row.
         """
         key = (band.lo.tobytes(), band.hi.tobytes())
         if self._band == key:
             return
-        n, m = len(self.zh), len(self.en)
+        n, m = len(self.index), self.index.n_en
         rows = np.arange(n)
         start = np.clip(band.lo[rows + 1] - self.max_b, 0, m)
         stop = np.clip(band.hi[np.minimum(rows + self.max_a, n)], 0, m)
@@ -403,73 +529,13 @@ class LexicalEvidence:
         width = int((stop - start).max()) if n else 0
         cum = np.zeros((n, width + 1))
         for r in range(n):
-            counts = self._counts(r, int(start[r]), int(stop[r]))
-            row = np.cumsum(counts)
+            row = np.cumsum(self.index.matches(r, int(start[r]), int(stop[r])))
             cum[r, 1 : len(row) + 1] = row
             cum[r, len(row) + 1 :] = row[-1] if len(row) else 0.0
         self._start, self._cum, self._band = start, cum, key
 
-    def _id(self, key: str) -> int:
-        return self._vocab.setdefault(key, len(self._vocab))
-
-    def _encode_en(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """English keys as CSR arrays: sentence ``j`` owns ``ptr[j]:ptr[j+1]``."""
-        ptr = [0]
-        ids: list[int] = []
-        weights: list[float] = []
-        for keyed in self._en_weights:
-            for key, weight in keyed.items():
-                ids.append(self._id(key))
-                weights.append(weight)
-            ptr.append(len(ids))
-        return np.array(ptr, dtype=np.int64), np.array(ids, dtype=np.int64), np.array(weights)
-
-    def _encode_zh_row(self, r: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Sorted key ids of zh sentence ``r``, for each the bitmask of the
-        tokens it translates (one int64 column per 62 tokens), and the token
-        weights laid out by chunk."""
-        tokens = self.zh[r]
-        chunks = max(1, -(-len(tokens) // _BITS))
-        masks: dict[int, np.ndarray] = {}
-        for t, keys in enumerate(tokens):
-            for key in keys:
-                row = masks.setdefault(self._id(key), np.zeros(chunks, dtype=np.int64))
-                row[t // _BITS] |= np.int64(1) << np.int64(t % _BITS)
-        ids = np.array(sorted(masks), dtype=np.int64)
-        table = np.array([masks[i] for i in ids.tolist()], dtype=np.int64).reshape(len(ids), chunks)
-        weights = np.zeros((chunks, _BITS))
-        for t, w in enumerate(self._zh_weights[r]):
-            weights[t // _BITS, t % _BITS] = w
-        return ids, table, weights
-
-    def _counts(self, r: int, lo: int, hi: int) -> np.ndarray:
-        """Match weight of zh sentence ``r`` with each en sentence ``lo … hi-1``:
-        the weight of the zh tokens some en key translates, plus the weight
-        of the en keys that some zh token can translate to."""
-        counts = np.zeros(max(hi - lo, 0), dtype=np.float64)
-        row_ids, row_masks, row_weights = self._zh_rows[r]
-        if hi <= lo or not len(row_ids):
-            return counts
-        start, stop = self._en_ptr[lo], self._en_ptr[hi]
-        ids = self._en_ids[start:stop]
-        if not len(ids):
-            return counts
-        sizes = np.diff(self._en_ptr[lo : hi + 1])
-        owner = np.repeat(np.arange(hi - lo), sizes)
-        pos = np.minimum(np.searchsorted(row_ids, ids), len(row_ids) - 1)
-        hit = row_ids[pos] == ids
-        counts += np.bincount(owner, weights=self._en_w[start:stop] * hit, minlength=hi - lo)
-        masks = np.where(hit[:, None], row_masks[pos], 0)
-        firsts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
-        nonempty = sizes > 0
-        covered = np.zeros((hi - lo, masks.shape[1]), dtype=np.int64)
-        covered[nonempty] = np.bitwise_or.reduceat(masks, firsts[nonempty], axis=0)
-        bits = (covered[:, :, None] >> _SHIFTS) & 1
-        counts += np.einsum("jcb,cb->j", bits, row_weights)
-        return counts
-
     def _box(self, r: np.ndarray, j0: np.ndarray, j1: np.ndarray) -> np.ndarray:
-        """Sum of pair weights of zh sentence(s) ``r`` with en ``j0 … j1-1``."""
+        """Sum of pair weights of zh unit(s) ``r`` with en ``j0 … j1-1``."""
         start = self._start[r]
         width = self._cum.shape[1] - 1
         hi = np.clip(j1 - start, 0, width)
