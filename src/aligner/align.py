@@ -162,6 +162,10 @@ class BeadScorer:
     heading_skip_cost: float = 3.0
     heading_merge_cost: float = 12.0
     evidence: LexicalEvidence | None = None
+    #: Groups the beads must respect: unit group ``g`` of one side aligns
+    #: only with group ``g`` of the other (``edges[g]:edges[g+1]``).
+    zh_edges: np.ndarray | None = None
+    en_edges: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         self._zh_cum = np.concatenate([[0.0], np.cumsum(self.zh.lengths, dtype=np.float64)])
@@ -194,7 +198,27 @@ class BeadScorer:
             cost = cost + self.heading_merge_cost * mixed
         if self.evidence is not None:
             cost = cost + self.evidence(a, b, i, j)
+        if self.zh_edges is not None and self.en_edges is not None:
+            cost = np.where(self._in_one_group(a, b, i, j), cost, np.inf)
         return np.asarray(cost, dtype=np.float64)
+
+    def _in_one_group(self, a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Whether the beads lie within one group: both spans in the same
+        group, or a one-sided bead within its group's range on the other side."""
+        zh_edges, en_edges = self.zh_edges, self.en_edges
+        assert zh_edges is not None and en_edges is not None
+        last = len(zh_edges) - 2
+        if a and b:
+            gz_first = np.searchsorted(zh_edges, i - a, side="right") - 1
+            gz_last = np.searchsorted(zh_edges, i - 1, side="right") - 1
+            ge_first = np.searchsorted(en_edges, j - b, side="right") - 1
+            ge_last = np.searchsorted(en_edges, j - 1, side="right") - 1
+            return (gz_first == gz_last) & (ge_first == ge_last) & (gz_last == ge_last)
+        if b:  # 0-1 bead: en unit j-1 of group g, row i within g's zh range
+            g = np.minimum(np.searchsorted(en_edges, j - 1, side="right") - 1, last)
+            return (zh_edges[g] <= i) & (i <= zh_edges[g + 1])
+        g = np.minimum(np.searchsorted(zh_edges, i - 1, side="right") - 1, last)
+        return (en_edges[g] <= j) & (j <= en_edges[g + 1])
 
 
 def is_heading(text: str) -> bool:
@@ -323,6 +347,11 @@ def _beads(
         ]
     part = index.slice(zh0, zh1, en0, en1) if index is not None else None
     path = align_sides(_slice(zh, zh0, zh1), _slice(en, en0, en1), params.sentence_priors, params, part)
+    return _to_beads(path, zh0, en0, params)
+
+
+def _to_beads(path: Sequence[PathBead], zh0: int, en0: int, params: AlignParams) -> list[Bead]:
+    """Beads of a path whose units start at sentence ``zh0`` / ``en0``."""
     best = -math.log(max(params.sentence_priors.values()))
     return [
         Bead(
@@ -372,18 +401,29 @@ def align_document(
         params.paragraph_priors,
         params,
     )
-    zh_edges, en_edges = np.append(zh_starts, len(zh)), np.append(en_starts, len(en))
-    index = _index(zh_side, en_side)
-    beads: list[Bead] = []
-    for g in groups:
-        beads.extend(
-            _beads(
-                zh_side, en_side, index,
-                int(zh_edges[g.i0]), int(zh_edges[g.i1]), int(en_edges[g.j0]), int(en_edges[g.j1]),
-                params,
-            )
-        )
-    return beads
+    zh_edges = np.append(zh_starts, len(zh))[[g.i0 for g in groups] + [groups[-1].i1]]
+    en_edges = np.append(en_starts, len(en))[[g.j0 for g in groups] + [groups[-1].j1]]
+    return _beads_in_groups(zh_side, en_side, zh_edges, en_edges, params)
+
+
+def _beads_in_groups(zh: Side, en: Side, zh_edges: np.ndarray, en_edges: np.ndarray, params: AlignParams) -> list[Bead]:
+    """Sentence beads when sentence group ``g`` (``zh_edges[g]:zh_edges[g+1]``)
+    must align with en group ``g``: one programme over the whole document,
+    in the band the groups draw, with no bead cutting through a group edge.
+    """
+    n, m = len(zh), len(en)
+    lo = np.zeros(n + 1, dtype=np.int64)
+    hi = np.zeros(n + 1, dtype=np.int64)
+    for g in range(len(zh_edges) - 1):
+        rows = slice(int(zh_edges[g]), int(zh_edges[g + 1]) + 1)
+        lo[rows] = np.where(hi[rows] > 0, lo[rows], en_edges[g])
+        hi[rows] = en_edges[g + 1]
+    lo[0] = 0
+    band = Band(lo=np.minimum.accumulate(lo[::-1])[::-1], hi=np.maximum.accumulate(hi))
+    scorer = _scorer(zh, en, params.sentence_priors, params, _index(zh, en))
+    scorer.zh_edges, scorer.en_edges = zh_edges, en_edges
+    path = solve(n, m, scorer.shapes, scorer, band)
+    return _to_beads(path, 0, 0, params)
 
 
 def _paragraph_starts(sentences: Sequence[Sentence], n_paragraphs: int) -> np.ndarray:
