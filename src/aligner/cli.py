@@ -67,6 +67,17 @@ def build_parser() -> argparse.ArgumentParser:
     align.add_argument("--no-dictionary", action="store_true", help="align by length and structure only (no dictionary evidence)")
     align.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
 
+    rep = sub.add_parser(
+        "report",
+        help="write a self-contained HTML report (tables and plots) of aligned files",
+        description="Align each input file and write one self-contained HTML page with its beads and plots.",
+    )
+    rep.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR", help="mixed Chinese/English input files or directories")
+    rep.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write")
+    rep.add_argument("--encoding", metavar="NAME", help="input encoding (default: detected)")
+    rep.add_argument("--errors", choices=["strict", "replace"], default="strict", help="undecodable bytes: fail (default) or replace")
+    rep.add_argument("--max-rows", type=int, default=500, metavar="N", help="beads shown per document (default: 500)")
+
     ev = sub.add_parser(
         "eval",
         help="score an alignment against a gold alignment (strict/lax P, R, F1)",
@@ -93,6 +104,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "align":
             return _cmd_align(args)
+        if args.command == "report":
+            return _cmd_report(args)
         return _cmd_eval(args)
     except AlignerError as exc:
         _say(str(exc))
@@ -258,6 +271,22 @@ def _progress(total: int, quiet: bool):  # type: ignore[no-untyped-def]
     from tqdm import tqdm
 
     return tqdm(total=total, unit="file", desc="aligning", file=sys.stderr)
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from aligner.api import align_file
+    from aligner.atomic import atomic_writer
+    from aligner.report import report_html
+
+    target = Path(args.output)
+    inputs = _expand_inputs(args.inputs)
+    if any(p.resolve() == target.resolve() for p in inputs if p.exists()):
+        raise UsageError(f"{target}: output would overwrite an input file")
+    alignments = [align_file(p, encoding=args.encoding, errors=args.errors) for p in inputs]
+    page = report_html(alignments, title="aligner report", max_rows=args.max_rows)
+    with atomic_writer(target) as stream:
+        stream.write(page)
+    return 0
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:

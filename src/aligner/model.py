@@ -156,6 +156,24 @@ class Alignment:
         columns = ["zh", "en", "kind", "confidence", "zh_ids", "en_ids", "zh_lines", "en_lines"]
         return pd.DataFrame(rows, columns=columns)
 
+    def _repr_html_(self) -> str:
+        """Side-by-side table for Jupyter (see :mod:`aligner.display`)."""
+        from aligner.display import alignment_html
+
+        return alignment_html(self)
+
+    def plot(self, kind: str = "path", ax: object = None) -> object:
+        """Plot the alignment: ``kind="path"`` (the bead path over the
+        sentence grid, by confidence) or ``"ratio"`` (length ratio per
+        bead). Returns the matplotlib Axes."""
+        from aligner import plot
+
+        if kind == "path":
+            return plot.plot_path(self, ax)
+        if kind == "ratio":
+            return plot.plot_length_ratios(self, ax)
+        raise ValueError(f"unknown plot kind {kind!r} (choose from: path, ratio)")
+
     def to_tsv(self, path: str | Path, **options: object) -> None:
         """Write the alignment as TSV (see :mod:`aligner.export.tsv`)."""
         from aligner.export import write

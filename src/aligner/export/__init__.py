@@ -9,13 +9,12 @@ temporary file behind. ``path`` ``"-"`` means standard output.
 from __future__ import annotations
 
 import io
-import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from aligner.atomic import atomic_writer
 from aligner.errors import UsageError
 from aligner.model import Alignment
 
@@ -73,28 +72,8 @@ def write(alignment: Alignment, path: str | Path, fmt: str, **options: Any) -> N
         writer.write(alignment, sys.stdout, **options)
         sys.stdout.flush()
         return
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with io.open(fd, "w", encoding="utf-8", newline="\n") as stream:
-            writer.write(alignment, stream, **options)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(tmp_name, 0o666 & ~_umask())
-        os.replace(tmp_name, target)
-    except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    with atomic_writer(path) as stream:
+        writer.write(alignment, stream, **options)
 
 
 def write_text(alignment: Alignment, fmt: str, **options: Any) -> str:
