@@ -98,3 +98,19 @@ def test_utf16_without_bom_file(tmp_path: Path, capsys: pytest.CaptureFixture[st
     code, _ = run(["align", str(path), "-o", str(tmp_path / "out"), "--format", "tsv"], capsys)
     assert code == 0
     assert (tmp_path / "out" / "u16.tsv").read_text(encoding="utf-8").count("\n") == 9
+
+
+def test_a_50_mb_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """50 MB in, aligned and written; a real 50 MB document (450,000 sentence
+    pairs) is timed in docs/benchmarks.md, this one keeps the suite fast."""
+    path = tmp_path / "big.txt"
+    zh_line = ("市图书馆延长开放时间，" * 1_000) + "。\n"  # one sentence of 11,000 characters
+    en_line = ("the city library extends its opening hours, " * 1_000) + ".\n"
+    block = (zh_line + en_line).encode("utf-8")
+    repeats = 50_000_000 // len(block) + 1
+    path.write_bytes(block * repeats)
+    assert path.stat().st_size >= 50_000_000
+    code, err = run(["align", str(path), "-o", str(tmp_path / "out"), "--format", "tsv"], capsys)
+    assert code == 0, err
+    rows = (tmp_path / "out" / "big.tsv").read_text(encoding="utf-8").count("\n") - 1
+    assert rows == repeats
