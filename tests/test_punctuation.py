@@ -56,9 +56,10 @@ def test_a_question_on_one_side_only_costs_more() -> None:
 
 
 def test_a_full_stop_against_a_comma_costs_more() -> None:
-    same = _bead_cost(["地是空虚混沌，"], ["And the earth was without form,"])
-    clash = _bead_cost(["地是空虚混沌。"], ["And the earth was without form,"])
+    same = _bead_cost(["地是空虚混沌，"], ["And the earth was without form,"], end_mismatch_cost=1.0)
+    clash = _bead_cost(["地是空虚混沌。"], ["And the earth was without form,"], end_mismatch_cost=1.0)
     assert clash - same == pytest.approx(1.0)
+    assert _bead_cost(["地是空虚混沌。"], ["And the earth was without form,"]) == pytest.approx(same)  # off by default
 
 
 def test_clause_ends_keep_verse_pieces_apart() -> None:
