@@ -22,12 +22,14 @@ _LAZY = {
     "align_loaded": "aligner.api",
     "AlignParams": "aligner.align",
     "evaluate": "aligner.evaluate",
+    "align_many": "aligner.batch",
     "Scores": "aligner.evaluate",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
     from aligner.align import AlignParams
     from aligner.api import align_file, align_files, align_loaded, align_pair, align_text
+    from aligner.batch import align_many
     from aligner.evaluate import Scores, evaluate
 
 
@@ -47,6 +49,7 @@ __all__ = [
     "align_file",
     "align_files",
     "align_loaded",
+    "align_many",
     "align_pair",
     "align_text",
     "evaluate",

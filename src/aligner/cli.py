@@ -65,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     align.add_argument("--en-lang", default="en", metavar="TAG", help="TMX language tag of the English side (default: en)")
     align.add_argument("--min-confidence", type=float, default=None, metavar="X", help="leave beads with confidence below X (0-1) out of the TMX (the TSV keeps every bead)")
     align.add_argument("--no-dictionary", action="store_true", help="align by length and structure only (no dictionary evidence)")
+    align.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="align N files at a time in separate processes (default: 1)")
+    align.add_argument("--force", action="store_true", help="align again even when the outputs are newer than the input")
+    align.add_argument("--scheduler", metavar="ADDRESS", help="run on a Dask cluster, e.g. tcp://HOST:8786 (needs aligner[dask])")
     align.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
 
     rep = sub.add_parser(
@@ -137,41 +140,58 @@ def _cmd_align(args: argparse.Namespace) -> int:
         raise UsageError("no input: give FILE_OR_DIR arguments or --zh/--en")
 
     to_stdout = args.output == "-"
-    if to_stdout:
-        formats = ["tsv"]
-    jobs = [(_pair_stem(Path(args.zh), Path(args.en)), (Path(args.zh), Path(args.en)))] if args.zh else [
-        (path.stem, path) for path in _expand_inputs(args.inputs)
-    ]
-    if to_stdout and len(jobs) > 1:
-        raise UsageError("'-o -' takes a single input")
-    out_dir = Path(args.output)
-    if not to_stdout:
-        _refuse_overwriting_inputs(jobs, out_dir, formats)
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    from aligner.batch import Job, align_many, jobs_for
 
-    params = _params(args)
+    if args.zh:
+        job_list = [Job((Path(args.zh), Path(args.en)), _pair_stem(Path(args.zh), Path(args.en)))]
+    else:
+        job_list = jobs_for(args.inputs)
+        if not job_list:
+            raise InputError(f"{args.inputs[0]}: directory has no input files")
     options = {"zh_lang": args.zh_lang, "en_lang": args.en_lang, "min_confidence": args.min_confidence}
-    progress = _progress(len(jobs), quiet=args.quiet or to_stdout)
-    failures, beads, started = 0, 0, time.monotonic()
-    for stem, source in jobs:
-        try:
-            alignment = _align_one(source, args, params)
-            if to_stdout:
-                from aligner.export import write
+    if to_stdout:
+        if len(job_list) > 1:
+            raise UsageError("'-o -' takes a single input")
+        from aligner.export import write
 
-                write(alignment, "-", "tsv", **options)
-            else:
-                _write_all(alignment, out_dir, stem, formats, options)
-            beads += len(alignment)
-        except AlignerError as exc:
-            if len(jobs) == 1 or isinstance(exc, UsageError):
-                raise
+        write(_align_one(job_list[0].source, args, _params(args)), "-", "tsv", **options)
+        return 0
+    out_dir = Path(args.output)
+    _refuse_overwriting_inputs([(j.stem, j.source) for j in job_list], out_dir, formats)
+
+    client = None
+    if args.scheduler:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise UsageError("--scheduler needs the dask extra: pip install 'aligner[dask]'") from None
+        client = Client(args.scheduler)
+    results = align_many(
+        job_list, out_dir, formats, jobs=args.jobs, client=client, force=args.force,
+        presplit=args.presplit, encoding=args.encoding, errors=args.errors, length_only=args.no_dictionary, **options,
+    )
+    progress = _progress(len(job_list), quiet=args.quiet)
+    failures = beads = skipped = 0
+    started = time.monotonic()
+    for result in results:
+        if result.error is not None:
             failures += 1
-            _say(str(exc))
+            if len(job_list) == 1:
+                raise InputError(result.error)
+            progress.write(f"aligner: {result.error}")
+        skipped += result.skipped
+        beads += result.beads
         progress.update(1)
     progress.close()
-    if len(jobs) > 1 and not args.quiet:
+    if client is not None:
+        client.close()
+    if len(job_list) > 1 and not args.quiet:
         seconds = time.monotonic() - started
-        sys.stderr.write(f"aligner: {len(jobs)} files, {beads} beads, {failures} failed, {seconds:.1f} s\n")
+        sys.stderr.write(
+            f"aligner: {len(job_list)} files, {beads} beads, {failures} failed, {skipped} up to date, {seconds:.1f} s\n"
+        )
     return 1 if failures else 0
 
 
@@ -187,32 +207,6 @@ def _align_one(source: Path | tuple[Path, Path], args: argparse.Namespace, param
     if isinstance(source, tuple):
         return align_files(source[0], source[1], presplit=args.presplit, encoding=args.encoding, errors=args.errors, params=params)
     return align_file(source, encoding=args.encoding, errors=args.errors, params=params)
-
-
-def _write_all(alignment, out_dir: Path, stem: str, formats: list[str], options: dict) -> None:  # type: ignore[no-untyped-def]
-    from aligner.export import WRITERS, write
-
-    for fmt in formats:
-        target = out_dir / f"{stem}{WRITERS[fmt].suffix}"
-        try:
-            write(alignment, target, fmt, **options)
-        except OSError as exc:
-            raise InputError(f"{target}: cannot write: {exc.strerror or exc}") from None
-
-
-def _expand_inputs(inputs: Sequence[str]) -> list[Path]:
-    """Files named, plus the visible regular files of each directory named (sorted)."""
-    paths: list[Path] = []
-    for name in inputs:
-        path = Path(name)
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
-            if not found:
-                raise InputError(f"{name}: directory has no input files")
-            paths.extend(found)
-        else:
-            paths.append(path)  # missing files are reported by the loader, per file
-    return paths
 
 
 def _pair_stem(zh: Path, en: Path) -> str:
@@ -260,17 +254,24 @@ class _NoProgress:
     def update(self, n: int) -> None:
         pass
 
+    def write(self, line: str) -> None:
+        sys.stderr.write(line + "\n")
+
     def close(self) -> None:
         pass
 
 
 def _progress(total: int, quiet: bool):  # type: ignore[no-untyped-def]
     """A tqdm bar on an interactive stderr for more than one file; else nothing."""
-    if quiet or total < 2 or not sys.stderr.isatty():
+    if quiet or total < 2 or not sys.stderr.isatty():  # silent in pipes and logs
         return _NoProgress()
+    import shutil
+
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="file", desc="aligning", file=sys.stderr)
+    # A terminal that reports no size (some pseudo-terminals) counts as 80 × 24.
+    size = shutil.get_terminal_size()
+    return tqdm(total=total, unit="file", desc="aligning", file=sys.stderr, ncols=size.columns, nrows=size.lines)
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -278,8 +279,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from aligner.atomic import atomic_writer
     from aligner.report import report_html
 
+    from aligner.batch import jobs_for
+
     target = Path(args.output)
-    inputs = _expand_inputs(args.inputs)
+    inputs = [job.source for job in jobs_for(args.inputs) if isinstance(job.source, Path)]
+    if not inputs:
+        raise InputError(f"{args.inputs[0]}: directory has no input files")
     if any(p.resolve() == target.resolve() for p in inputs if p.exists()):
         raise UsageError(f"{target}: output would overwrite an input file")
     alignments = [align_file(p, encoding=args.encoding, errors=args.errors) for p in inputs]

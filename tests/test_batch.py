@@ -1,0 +1,108 @@
+"""Batch runs: many files, a process pool, failures isolated, up-to-date skipping, Dask."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from aligner.batch import align_many
+from aligner.cli import main
+from conftest import EN_PARAGRAPHS, ZH_PARAGRAPHS
+
+
+def make_corpus(folder: Path, n: int = 20, bad: int | None = 7) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for k in range(n):
+        path = folder / f"doc{k:02d}.txt"
+        if k == bad:
+            path.write_bytes(b"")  # the bad one
+        else:
+            zh = ZH_PARAGRAPHS[k % 4 :] + ZH_PARAGRAPHS[: k % 4]
+            en = EN_PARAGRAPHS[k % 4 :] + EN_PARAGRAPHS[: k % 4]
+            path.write_text("\n".join(zh + en), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_twenty_files_one_bad_in_parallel(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    code = main(["align", str(tmp_path / "in"), "-o", str(out), "--jobs", "2", "--format", "tsv"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert sorted(p.name for p in out.iterdir()) == [f"doc{k:02d}.tsv" for k in range(20) if k != 7]
+    assert f"aligner: {tmp_path / 'in' / 'doc07.txt'}: file is empty" in err
+    assert "20 files, 152 beads, 1 failed, 0 up to date" in err
+
+
+def test_outputs_newer_than_input_are_skipped_unless_forced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_corpus(tmp_path / "in", n=3, bad=None)
+    out = tmp_path / "out"
+    assert main(["align", str(tmp_path / "in"), "-o", str(out), "--format", "tsv"]) == 0
+    capsys.readouterr()
+    stamp = (out / "doc00.tsv").stat().st_mtime_ns
+    assert main(["align", str(tmp_path / "in"), "-o", str(out), "--format", "tsv"]) == 0
+    assert "3 up to date" in capsys.readouterr().err
+    assert (out / "doc00.tsv").stat().st_mtime_ns == stamp
+    assert main(["align", str(tmp_path / "in"), "-o", str(out), "--format", "tsv", "--force"]) == 0
+    assert "0 up to date" in capsys.readouterr().err
+
+
+def test_align_many_yields_alignments_without_out_dir(tmp_path: Path) -> None:
+    paths = make_corpus(tmp_path / "in", n=4, bad=2)
+    results = list(align_many(paths, jobs=2))
+    assert sorted(r.job.stem for r in results) == ["doc00", "doc01", "doc02", "doc03"]
+    good = [r for r in results if r.ok]
+    assert len(good) == 3 and all(r.alignment is not None and len(r.alignment) == 8 for r in good)
+    assert [r.error for r in results if not r.ok] == [f"{paths[2]}: file is empty"]
+
+
+def test_parallel_equals_serial(tmp_path: Path) -> None:
+    paths = make_corpus(tmp_path / "in", n=6, bad=None)
+    serial = {r.job.stem: r.alignment.pairs() for r in align_many(paths, jobs=1)}
+    parallel = {r.job.stem: r.alignment.pairs() for r in align_many(paths, jobs=2)}
+    assert serial == parallel
+
+
+def test_dask_local_cluster_equals_serial(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
+    paths = make_corpus(tmp_path / "in", n=5, bad=3)
+    serial = {r.job.stem: (r.ok, r.alignment.pairs() if r.ok else r.error) for r in align_many(paths)}
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with distributed.Client(cluster) as client:
+            on_dask = {r.job.stem: (r.ok, r.alignment.pairs() if r.ok else r.error) for r in align_many(paths, client=client)}
+    assert on_dask == serial
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
+    """Through a pipe the bar is silent; on a pseudo-terminal it is drawn."""
+    make_corpus(tmp_path / "in", n=3, bad=None)
+    exe = Path(sys.executable).with_name("aligner")
+    if not exe.exists():
+        pytest.skip("the aligner console script is not installed next to this Python")
+    piped = subprocess.run([str(exe), "align", str(tmp_path / "in"), "-o", str(tmp_path / "a")], capture_output=True, text=True)
+    assert piped.returncode == 0 and "it/s" not in piped.stderr and "file/s" not in piped.stderr and "%" not in piped.stderr
+    import pty
+
+    pid, fd = pty.fork()
+    if pid == 0:  # child: stderr is the terminal
+        os.execv(str(exe), [str(exe), "align", str(tmp_path / "in"), "-o", str(tmp_path / "b")])
+    chunks = []
+    while True:
+        try:
+            data = os.read(fd, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.waitpid(pid, 0)
+    shown = b"".join(chunks).decode("utf-8", "replace")
+    assert "aligning" in shown and "3/3" in shown
+    quiet = subprocess.run([str(exe), "align", str(tmp_path / "in"), "-o", str(tmp_path / "c"), "-q"], capture_output=True, text=True)
+    assert quiet.stderr == ""
