@@ -93,6 +93,9 @@ class AlignParams:
     #: Cost of a bead with a question mark on one side only (``mac_dev``
     #: strict F1 0.838 without, 0.853 with 0.7).
     question_mismatch_cost: float = 0.7
+    #: Chinese word segmenter for the dictionary evidence: ``"cedict"`` or
+    #: ``"jieba"`` (see :data:`aligner.evidence.SEGMENTERS`).
+    segmenter: str = "cedict"
     #: Grids of at most this many cells are solved whole, without a band.
     full_grid_cells: int = 250_000
     #: Units of the shorter side merged into one block for the coarse pass of
@@ -277,7 +280,7 @@ def sentence_sides(zh: Sequence[Sentence], en: Sequence[Sentence], params: Align
     en_keys_: list[list] | None = None
     if params.lexical_weight > 0:
         lexicon = default_lexicon()
-        zh_keys_ = [zh_keys(s.text, lexicon) for s in zh]
+        zh_keys_ = [zh_keys(s.text, lexicon, params.segmenter) for s in zh]
         en_keys_ = [en_keys(s.text, lexicon) for s in en]
     zh_texts, en_texts = [s.text for s in zh], [s.text for s in en]
     return (

@@ -320,22 +320,41 @@ def default_lexicon() -> Lexicon:
     return Lexicon(entries, readings)
 
 
-def zh_tokens(text: str) -> list[str]:
-    """jieba words of a Chinese span (no HMM, so results are stable)."""
-    import jieba
+_ZH_RUNS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[A-Za-z]+|\d+(?:\.\d+)?|\S")
 
-    jieba.setLogLevel(60)
-    return [t for t in jieba.lcut(text, HMM=False) if t.strip()]
+#: Chinese word segmenters: ``cedict`` (greedy longest match on the
+#: dictionary itself: no start-up cost, and every word it yields can be
+#: looked up) and ``jieba`` (jieba's own dictionary, without HMM so results
+#: are stable). On ``mac_dev`` they align equally well (strict F1 0.852 and
+#: 0.853); ``cedict`` is twice as fast.
+SEGMENTERS = ("cedict", "jieba")
 
 
-def zh_keys(text: str, lexicon: Lexicon) -> list[Keys]:
+def zh_tokens(text: str, lexicon: Lexicon | None = None, segmenter: str = "cedict") -> list[str]:
+    """Words of a Chinese span (see :data:`SEGMENTERS`)."""
+    if segmenter == "jieba":
+        import jieba
+
+        jieba.setLogLevel(60)
+        return [t for t in jieba.lcut(text, HMM=False) if t.strip()]
+    if segmenter != "cedict":
+        raise ValueError(f"unknown segmenter {segmenter!r} (choose from: {', '.join(SEGMENTERS)})")
+    lexicon = lexicon or default_lexicon()
+    tokens: list[str] = []
+    for match in _ZH_RUNS.finditer(text):
+        piece = match.group()
+        tokens.extend(lexicon.segment(piece) if _CJK.match(piece) else [piece])
+    return tokens
+
+
+def zh_keys(text: str, lexicon: Lexicon, segmenter: str = "cedict") -> list[Keys]:
     """One key set per Chinese token that has any translation evidence.
 
-    A run of single-character tokens (jieba's reading of an unknown name,
+    A run of single-character tokens (how an unknown name is segmented,
     ``刘/振/民``) also gives the run's name keys to its first token. Key
     sets are shared between equal tokens (see :meth:`Lexicon.token_keys`).
     """
-    tokens = zh_tokens(text)
+    tokens = zh_tokens(text, lexicon, segmenter)
     out: list[Keys] = []
     for k, token in enumerate(tokens):
         run = ""
