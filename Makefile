@@ -29,7 +29,11 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
 bench-accuracy: $(VENV)/.installed-test
-	$(BIN)/python bench/accuracy.py
+	$(BIN)/python bench/accuracy.py --markdown
+
+bench-speed: $(VENV)/.installed-test
+	$(BIN)/python -m pip install -q galechurch
+	$(BIN)/python bench/speed.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache

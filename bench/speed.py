@@ -61,10 +61,16 @@ def child(system: str, docs: list[Path], out: Path) -> None:
         elif system == "galechurch":
             import galechurch
 
-            text = "\n".join(galechurch.align(zh, en).to_pharaoh_lines()) + "\n"
+            # its defaults (character lengths, ratio 1); the cell limit raised
+            # so that it runs on long documents at all
+            result = galechurch.align(zh, en, max_block_size=(len(zh) + 1) * (len(en) + 1))
+            text = "\n".join(result.to_pharaoh_lines()) + "\n"
         elif system == "nltk":
+            import nltk.translate.gale_church as gale_church
             from nltk.translate.gale_church import align_blocks
 
+            # nltk refuses long texts by default; these are trusted inputs.
+            gale_church.MAX_ALIGN_BLOCKS = max(getattr(gale_church, "MAX_ALIGN_BLOCKS", 0), NLTK_LIMIT)
             pairs = align_blocks([len(s) for s in zh], [len(s) for s in en])
             text = "".join(f"[{i}]:[{j}]\n" for i, j in pairs)
         else:

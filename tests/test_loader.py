@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from aligner.errors import InputError
-from aligner.loader import boilerplate_reason, classify, load_file, load_pair, load_text, split_blocks
+from aligner.loader import boilerplate_reason, classify, load_file, load_pair, load_text
 from conftest import EN_PARAGRAPHS, ZH_PARAGRAPHS, shared
 
 
