@@ -424,12 +424,23 @@ class LexicalIndex:
         self.en_w = np.array(weights_en, dtype=np.float64)
         self.zh_totals = np.array(zh_totals, dtype=np.float64)
         self.en_totals = np.array(en_totals, dtype=np.float64)
+        self._vocab_size = len(vocab)
 
     @classmethod
-    def _view(cls, zh_rows: list[ZhRow], en_ptr: np.ndarray, en_ids: np.ndarray, en_w: np.ndarray, zh_totals: np.ndarray, en_totals: np.ndarray) -> "LexicalIndex":
+    def _view(
+        cls,
+        zh_rows: list[ZhRow],
+        en_ptr: np.ndarray,
+        en_ids: np.ndarray,
+        en_w: np.ndarray,
+        zh_totals: np.ndarray,
+        en_totals: np.ndarray,
+        vocab_size: int,
+    ) -> "LexicalIndex":
         view = cls.__new__(cls)
         view.zh_rows, view.en_ptr, view.en_ids, view.en_w = zh_rows, en_ptr, en_ids, en_w
         view.zh_totals, view.en_totals = zh_totals, en_totals
+        view._vocab_size = vocab_size
         return view
 
     def slice(self, zh0: int, zh1: int, en0: int, en1: int) -> "LexicalIndex":
@@ -442,6 +453,7 @@ class LexicalIndex:
             self.en_w[first:last],
             self.zh_totals[zh0:zh1],
             self.en_totals[en0:en1],
+            self._vocab_size,
         )
 
     def __len__(self) -> int:
@@ -463,19 +475,30 @@ class LexicalIndex:
         ids = self.en_ids[start:stop]
         if not len(ids):
             return counts
-        sizes = np.diff(self.en_ptr[lo : hi + 1])
-        owner = np.repeat(np.arange(hi - lo), sizes)
-        pos = np.minimum(np.searchsorted(row.ids, ids), len(row.ids) - 1)
-        hit = row.ids[pos] == ids
-        counts += np.bincount(owner, weights=self.en_w[start:stop] * hit, minlength=hi - lo)
-        masks = np.where(hit[:, None], row.masks[pos], 0)
-        firsts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
-        nonempty = sizes > 0
-        covered = np.zeros((hi - lo, masks.shape[1]), dtype=np.int64)
-        covered[nonempty] = np.bitwise_or.reduceat(masks, firsts[nonempty], axis=0)
+        # Position of each window key in the row's ids (-1: absent), through a
+        # scratch table over the vocabulary that is set and reset per call.
+        table = self._scratch()
+        table[row.ids] = np.arange(len(row.ids), dtype=np.int64)
+        pos = table[ids]
+        table[row.ids] = -1
+        hit = np.flatnonzero(pos >= 0)
+        if not len(hit):
+            return counts
+        owner = np.searchsorted(self.en_ptr[lo : hi + 1], start + hit, side="right") - 1
+        counts += np.bincount(owner, weights=self.en_w[start + hit], minlength=hi - lo)
+        firsts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
+        covered = np.bitwise_or.reduceat(row.masks[pos[hit]], firsts, axis=0)
         bits = (covered[:, :, None] >> _SHIFTS) & 1
-        counts += np.einsum("jcb,cb->j", bits, row.weights)
+        counts[owner[firsts]] += np.einsum("jcb,cb->j", bits, row.weights)
         return counts
+
+    def _scratch(self) -> np.ndarray:
+        """A vocabulary-sized int table of -1s (made on first use)."""
+        table = getattr(self, "_table", None)
+        if table is None or len(table) < self._vocab_size:
+            table = np.full(self._vocab_size, -1, dtype=np.int64)
+            self._table = table
+        return table
 
 
 def _encode_row(token_ids: Sequence[np.ndarray], weights: Sequence[float]) -> ZhRow:
