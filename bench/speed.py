@@ -49,6 +49,22 @@ def docs_of(gold: Path, spec: str) -> list[Path]:
 # --- the child: align and report ------------------------------------------
 
 
+def links_to_beads(pairs: list[tuple[int, int]]) -> list[tuple[list[int], list[int]]]:
+    """Sentence links (i, j), in order, grouped into beads: a link starts a new
+    bead unless it shares its zh or its en sentence with the previous one."""
+    beads: list[tuple[list[int], list[int]]] = []
+    for i, j in pairs:
+        if beads and (i in beads[-1][0] or j in beads[-1][1]):
+            if i not in beads[-1][0]:
+                beads[-1][0].append(i)
+            if j not in beads[-1][1]:
+                beads[-1][1].append(j)
+        else:
+            beads.append(([i], [j]))
+    return beads
+
+
+
 def child(system: str, docs: list[Path], out: Path) -> None:
     lines = []
     for doc in docs:
@@ -72,7 +88,7 @@ def child(system: str, docs: list[Path], out: Path) -> None:
             # nltk refuses long texts by default; these are trusted inputs.
             gale_church.MAX_ALIGN_BLOCKS = max(getattr(gale_church, "MAX_ALIGN_BLOCKS", 0), NLTK_LIMIT)
             pairs = align_blocks([len(s) for s in zh], [len(s) for s in en])
-            text = "".join(f"[{i}]:[{j}]\n" for i, j in pairs)
+            text = "".join(f"[{','.join(map(str, a))}]:[{','.join(map(str, b))}]\n" for a, b in links_to_beads(pairs))
         else:
             raise SystemExit(f"unknown system {system}")
         lines.append(json.dumps({"doc": str(doc), "beads": text}))
