@@ -3,16 +3,18 @@
 ``write(alignment, path, fmt)`` writes atomically: the text goes to a
 temporary file in the target directory, which is renamed over the target
 only when complete. A failed write leaves an earlier file untouched and no
-temporary file behind. ``path`` ``"-"`` means standard output.
+temporary file behind. ``path`` ``"-"`` means standard output, written as
+UTF-8 with LF line ends whatever the locale.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator, TextIO
 
 from aligner.atomic import atomic_writer
 from aligner.errors import UsageError
@@ -63,14 +65,40 @@ def parse_formats(text: str) -> list[str]:
     return names
 
 
-def write(alignment: Alignment, path: str | Path, fmt: str, **options: Any) -> None:
-    """Write ``alignment`` in format ``fmt`` to ``path`` (``"-"``: stdout), atomically."""
-    if fmt not in WRITERS:
+def _writer(fmt: str) -> Writer:
+    name = fmt.strip().lower() if isinstance(fmt, str) else ""
+    if name not in WRITERS:
         raise UsageError(f"unknown format '{fmt}' (choose from: {', '.join(WRITERS)})")
-    writer = WRITERS[fmt]
-    if str(path) == "-":
-        writer.write(alignment, sys.stdout, **options)
+    return WRITERS[name]
+
+
+@contextlib.contextmanager
+def _stdout() -> Iterator[TextIO]:
+    """Standard output as a UTF-8, LF text stream (TMX declares UTF-8)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # already replaced by a plain text stream
+        yield sys.stdout
         sys.stdout.flush()
+        return
+    sys.stdout.flush()
+    stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="\n", write_through=True)
+    try:
+        yield stream
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            stream.detach()  # flushes; leaves sys.stdout open
+
+
+def write(alignment: Alignment, path: str | Path, fmt: str, **options: Any) -> None:
+    """Write ``alignment`` in format ``fmt`` to ``path`` (``"-"``: stdout), atomically.
+
+    ``options`` go to the format's writer; each writer ignores the ones it
+    does not use, so one set of options can serve several formats.
+    """
+    writer = _writer(fmt)
+    if str(path) == "-":
+        with _stdout() as stream:
+            writer.write(alignment, stream, **options)
         return
     with atomic_writer(path) as stream:
         writer.write(alignment, stream, **options)
@@ -79,7 +107,7 @@ def write(alignment: Alignment, path: str | Path, fmt: str, **options: Any) -> N
 def write_text(alignment: Alignment, fmt: str, **options: Any) -> str:
     """The alignment in format ``fmt`` as a string (for notebooks and tests)."""
     buffer = io.StringIO()
-    WRITERS[fmt].write(alignment, buffer, **options)
+    _writer(fmt).write(alignment, buffer, **options)
     return buffer.getvalue()
 
 
