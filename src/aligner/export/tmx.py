@@ -3,8 +3,8 @@
 The header carries the seven attributes the DTD requires. Beads with an
 empty side are left out (never merged into a neighbour); ``min_confidence``
 leaves out weak beads too. Each ``<tu>`` carries the bead's kind and
-confidence as ``<prop>`` elements. Text is escaped and stripped of
-characters XML 1.0 cannot carry. Output is deterministic: no date unless
+confidence as ``<prop>`` elements. Text is escaped (CR as ``&#13;``, so it
+reads back as CR) and stripped of characters XML 1.0 cannot carry. Output is deterministic: no date unless
 one is given.
 """
 
@@ -27,6 +27,11 @@ _TMX_DATE = re.compile(r"\d{8}T\d{6}Z\Z")
 
 def _attr(value: str) -> str:
     return quoteattr(xml_safe(value))
+
+
+def _text(value: str) -> str:
+    # A raw CR would reach readers as LF (XML end-of-line handling).
+    return escape(xml_safe(value), {"\r": "&#13;"})
 
 
 def _lang(tag: str, option: str) -> str:
@@ -92,8 +97,8 @@ def write_tmx(
         # an unknown (NaN) confidence does not pass a threshold
         if min_confidence is not None and not bead.confidence >= min_confidence:
             continue
-        zh = escape(xml_safe(alignment.text(bead, "zh")))
-        en = escape(xml_safe(alignment.text(bead, "en")))
+        zh = _text(alignment.text(bead, "zh"))
+        en = _text(alignment.text(bead, "en"))
         confidence = f"{bead.confidence:.4f}" if math.isfinite(bead.confidence) else "unknown"
         stream.write("    <tu>\n")
         stream.write(f'      <prop type="x-aligner-kind">{bead.kind}</prop>\n')
