@@ -227,7 +227,7 @@ def test_tmx_leaves_out_one_sided_beads_without_merging() -> None:
 
 
 def test_tmx_min_confidence() -> None:
-    kept = lambda **o: [  # noqa: E731
+    kept = lambda **o: [
         tu.find("prop[@type='x-aligner-confidence']").text
         for tu in etree.fromstring(write_text(make_alignment(), "tmx", **o).encode("utf-8")).iter("tu")
     ]

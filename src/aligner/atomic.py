@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import io
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import TextIO
 
 
 @contextlib.contextmanager
@@ -32,7 +32,7 @@ def atomic_writer(path: str | Path) -> Iterator[TextIO]:
         mode = 0o666 & ~_umask()
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with io.open(fd, "w", encoding="utf-8", newline="\n") as stream:
+        with open(fd, "w", encoding="utf-8", newline="\n") as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())

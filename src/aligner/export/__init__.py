@@ -12,9 +12,10 @@ from __future__ import annotations
 import contextlib
 import io
 import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator, TextIO
+from typing import Any, TextIO
 
 from aligner.atomic import atomic_writer
 from aligner.errors import UsageError

@@ -11,9 +11,10 @@ UTF-8, LF line ends. Every bead is written, whatever its confidence.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, TextIO
+from typing import Any, TextIO
 
 from aligner.errors import InputError
 from aligner.export.text import one_line
