@@ -172,3 +172,10 @@ def test_console_script_runs_as_a_process(doc: Path, tmp_path: Path) -> None:
     result = subprocess.run([str(exe), "align", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "o")], capture_output=True, text=True)
     assert result.returncode == 1
     assert result.stderr.strip() == f"aligner: {tmp_path / 'nope.txt'}: no such file"
+
+
+def test_bad_language_tag_is_a_usage_error(doc: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["align", str(doc), "-o", str(tmp_path / "o"), "--zh-lang", "zh CN"], capsys)
+    assert code == 2
+    assert "--zh-lang 'zh CN' is not a language tag" in one_line_error(err)
+    assert not (tmp_path / "o").exists()

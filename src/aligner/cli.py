@@ -128,6 +128,11 @@ def _cmd_align(args: argparse.Namespace) -> int:
     from aligner.export import parse_formats
 
     formats = parse_formats(args.format)
+    if "tmx" in formats:
+        from aligner.export.tmx import check_language_tag
+
+        check_language_tag(args.zh_lang, "--zh-lang")
+        check_language_tag(args.en_lang, "--en-lang")
     if args.min_confidence is not None and not 0.0 <= args.min_confidence <= 1.0:
         raise UsageError("--min-confidence must be between 0 and 1")
     if bool(args.zh) != bool(args.en):

@@ -34,7 +34,8 @@ def _text(value: str) -> str:
     return escape(xml_safe(value), {"\r": "&#13;"})
 
 
-def _lang(tag: str, option: str) -> str:
+def check_language_tag(tag: str, option: str) -> str:
+    """``tag`` if it looks like a BCP 47 language tag, else :class:`UsageError` naming ``option``."""
     if not isinstance(tag, str) or not _LANG_TAG.match(tag):
         raise UsageError(f"{option} {tag!r} is not a language tag (for example zh-CN, en)")
     return tag
@@ -71,8 +72,8 @@ def write_tmx(
     """
     from aligner import __version__
 
-    zh_lang = _lang(zh_lang, "zh_lang")
-    en_lang = _lang(en_lang, "en_lang")
+    zh_lang = check_language_tag(zh_lang, "zh_lang")
+    en_lang = check_language_tag(en_lang, "en_lang")
     if min_confidence is not None and (isinstance(min_confidence, bool) or not isinstance(min_confidence, (int, float))):
         raise UsageError(f"min_confidence must be a number, not {min_confidence!r}")
     header = {
