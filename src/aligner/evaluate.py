@@ -23,7 +23,6 @@ prediction into verses first.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -205,10 +204,9 @@ def format_gold(beads: Iterable[BeadIds]) -> str:
 
 def parse_tsv_beads(text: str, name: str = "tsv") -> list[BeadIds]:
     """Bead ids from the ``zh_ids``/``en_ids`` columns of an aligner TSV."""
-    rows = csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
-    if rows.fieldnames is None or not {"zh_ids", "en_ids"} <= set(rows.fieldnames):
-        raise InputError(f"{name}: TSV without zh_ids and en_ids columns")
-    return [(_ids(r["zh_ids"] or "", name), _ids(r["en_ids"] or "", name)) for r in rows]
+    from aligner.export.tsv import parse_tsv
+
+    return [row.ids for row in parse_tsv(text.splitlines(), name)]
 
 
 def read_beads(path: str | Path) -> list[BeadIds]:
