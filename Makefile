@@ -23,7 +23,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 venv: $(VENV)/.installed
 
 align: $(VENV)/.installed
-	$(BIN)/aligner align $(RAW) -o $(OUT) --format tsv,tmx
+	$(BIN)/aligner align $(RAW) -o $(OUT) --format tsv,tmx --force
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
