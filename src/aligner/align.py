@@ -304,12 +304,17 @@ def sentence_sides(zh: Sequence[Sentence], en: Sequence[Sentence], params: Align
 
 
 def _scorer(
-    zh: Side, en: Side, priors: Mapping[Shape, float], params: AlignParams, index: LexicalIndex | None = None
+    zh: Side,
+    en: Side,
+    priors: Mapping[Shape, float],
+    params: AlignParams,
+    index: LexicalIndex | None = None,
+    like: LexicalIndex | None = None,
 ) -> BeadScorer:
     evidence = None
     if zh.keys is not None and en.keys is not None and params.lexical_weight > 0:
         evidence = LexicalEvidence(
-            index if index is not None else LexicalIndex(zh.keys, en.keys),
+            index if index is not None else LexicalIndex(zh.keys, en.keys, like=like),
             weight=params.lexical_weight,
             max_a=max(a for a, _ in priors),
             max_b=max(b for _, b in priors),
@@ -328,15 +333,21 @@ def _scorer(
 
 
 def align_sides(
-    zh: Side, en: Side, priors: Mapping[Shape, float], params: AlignParams, index: LexicalIndex | None = None
+    zh: Side,
+    en: Side,
+    priors: Mapping[Shape, float],
+    params: AlignParams,
+    index: LexicalIndex | None = None,
+    like: LexicalIndex | None = None,
 ) -> list[PathBead]:
     """Best path of beads over two sides: whole if small, else coarse to fine.
 
     ``index`` holds the sides' evidence keys, weighted and encoded (built
-    from ``zh.keys`` and ``en.keys`` when not given).
+    from ``zh.keys`` and ``en.keys`` when not given, sharing the key
+    numbering of ``like``, the index of the next finer level).
     """
     n, m = len(zh), len(en)
-    scorer = _scorer(zh, en, priors, params, index)
+    scorer = _scorer(zh, en, priors, params, index, like)
     if (n + 1) * (m + 1) <= params.full_grid_cells:
         return solve(n, m, scorer.shapes, scorer, Band.full(n, m))
     # Both sides get the same number of blocks, so a coarse 1-1 bead pairs
@@ -349,7 +360,8 @@ def align_sides(
     # variance with the block size, or length would overrule the evidence.
     block_size = max(n, m) / max(len(zh_blocks), len(en_blocks))
     coarse_params = replace(params, length=replace(params.length, variance=params.length.variance * block_size))
-    coarse = align_sides(zh_blocks, en_blocks, BLOCK_PRIORS, coarse_params)
+    finer = scorer.evidence.index if scorer.evidence is not None else None
+    coarse = align_sides(zh_blocks, en_blocks, BLOCK_PRIORS, coarse_params, like=finer)
     center = project_path(coarse, zh_starts, en_starts, n, m)
     return align_in_band(n, m, scorer.shapes, scorer, center, width=max(params.refine_width, factor), full_below=0)
 

@@ -421,9 +421,14 @@ class LexicalIndex:
     so weights are document-wide.
     """
 
-    def __init__(self, zh: Sequence[Sequence[Keys]], en: Sequence[Sequence[str]], idf: bool = True) -> None:
-        vocab: dict[str, int] = {}
-        id_cache: dict[Keys, np.ndarray] = {}
+    def __init__(
+        self, zh: Sequence[Sequence[Keys]], en: Sequence[Sequence[str]], idf: bool = True, like: "LexicalIndex | None" = None
+    ) -> None:
+        # An index of the same text at another resolution (``like``) shares
+        # its key numbering, so equal key sets are converted once.
+        vocab: dict[str, int] = like._vocab if like is not None else {}
+        id_cache: dict[Keys, np.ndarray] = like._id_cache if like is not None else {}
+        self._vocab, self._id_cache = vocab, id_cache
 
         def ids_of(keys: Keys) -> np.ndarray:
             found = id_cache.get(keys)
@@ -465,11 +470,14 @@ class LexicalIndex:
         zh_totals: np.ndarray,
         en_totals: np.ndarray,
         vocab_size: int,
+        vocab: dict[str, int],
+        id_cache: dict[Keys, np.ndarray],
     ) -> "LexicalIndex":
         view = cls.__new__(cls)
         view.zh_rows, view.en_ptr, view.en_ids, view.en_w = zh_rows, en_ptr, en_ids, en_w
         view.zh_totals, view.en_totals = zh_totals, en_totals
         view._vocab_size = vocab_size
+        view._vocab, view._id_cache = vocab, id_cache
         return view
 
     def slice(self, zh0: int, zh1: int, en0: int, en1: int) -> "LexicalIndex":
@@ -483,6 +491,8 @@ class LexicalIndex:
             self.zh_totals[zh0:zh1],
             self.en_totals[en0:en1],
             self._vocab_size,
+            self._vocab,
+            self._id_cache,
         )
 
     def __len__(self) -> int:
