@@ -161,7 +161,15 @@ def _cmd_align(args: argparse.Namespace) -> int:
             raise UsageError("'-o -' takes a single input")
         from aligner.export import write
 
-        write(_align_one(job_list[0].source, args, _params(args)), "-", "tsv", **options)
+        single = next(
+            align_many(
+                job_list, None, force=True,
+                presplit=args.presplit, encoding=args.encoding, errors=args.errors, length_only=args.no_dictionary,
+            )
+        )
+        if single.error is not None:
+            raise InputError(single.error)
+        write(single.alignment, "-", "tsv", **options)
         return 0
     out_dir = Path(args.output)
     _refuse_overwriting_inputs([(j.stem, j.source) for j in job_list], out_dir, formats)
@@ -198,20 +206,6 @@ def _cmd_align(args: argparse.Namespace) -> int:
             f"aligner: {len(job_list)} files, {beads} beads, {failures} failed, {skipped} up to date, {seconds:.1f} s\n"
         )
     return 1 if failures else 0
-
-
-def _params(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from aligner.align import AlignParams
-
-    return AlignParams.length_only() if args.no_dictionary else AlignParams()
-
-
-def _align_one(source: Path | tuple[Path, Path], args: argparse.Namespace, params):  # type: ignore[no-untyped-def]
-    from aligner.api import align_file, align_files
-
-    if isinstance(source, tuple):
-        return align_files(source[0], source[1], presplit=args.presplit, encoding=args.encoding, errors=args.errors, params=params)
-    return align_file(source, encoding=args.encoding, errors=args.errors, params=params)
 
 
 def _pair_stem(zh: Path, en: Path) -> str:
