@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aligner.dp import Band, PathBead, align_in_band, length_diagonal, solve
+from aligner.dp import Band, PathBead, align_in_band, solve
 
 SHAPES = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2)]
 
@@ -112,10 +112,3 @@ def test_band_edges_are_monotone_and_contain_the_corners() -> None:
     assert band.lo[0] == 0 and band.hi[-1] == 10
     assert all(np.diff(band.lo) >= 0) and all(np.diff(band.hi) >= 0)
     assert all(band.lo <= band.hi)
-
-
-def test_length_diagonal_follows_lengths() -> None:
-    center = length_diagonal(np.array([1.0, 1.0, 8.0]), np.array([3.0, 3.0, 3.0, 3.0, 12.0, 12.0]))
-    assert center[0] == 0 and center[-1] == 6
-    assert list(center) == sorted(center)
-    assert center[2] == 2  # 2/10 of zh length ≈ 6/36 of en length → after 2 en units

@@ -18,6 +18,7 @@ def test_exact_match_scores_one() -> None:
     s = score(GOLD, GOLD)
     assert (s.strict_p, s.strict_r, s.strict_f1) == (1.0, 1.0, 1.0)
     assert (s.lax_p, s.lax_r) == (1.0, 1.0)
+    assert s.as_dict() == {"strict_p": 1.0, "strict_r": 1.0, "strict_f1": 1.0, "lax_p": 1.0, "lax_r": 1.0, "lax_f1": 1.0}
 
 
 def test_partial_match() -> None:

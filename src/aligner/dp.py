@@ -75,10 +75,6 @@ class Band:
                 rows.append(i)
         return rows
 
-    def touches_edge(self, path: Sequence[PathBead], m: int) -> bool:
-        """True when the path passes a band edge that is not the grid's edge."""
-        return bool(self.edge_rows(path, m))
-
     def widened(self, rows: Sequence[int], grow: int, m: int, reach: int | None = None) -> "Band":
         """The band with ``grow`` more columns on both sides near ``rows``.
 
@@ -212,24 +208,6 @@ def _trace(
         i, j = pi, pj
     path.reverse()
     return path
-
-
-def length_diagonal(zh_lengths: np.ndarray, en_lengths: np.ndarray) -> np.ndarray:
-    """A first path: row ``i`` → the column nearest the same share of total length.
-
-    Returns ``n + 1`` monotone column indices from 0 to ``m``.
-    """
-    zh_cum = np.concatenate([[0.0], np.cumsum(zh_lengths, dtype=np.float64)])
-    en_cum = np.concatenate([[0.0], np.cumsum(en_lengths, dtype=np.float64)])
-    if zh_cum[-1] <= 0 or en_cum[-1] <= 0:
-        n, m = len(zh_lengths), len(en_lengths)
-        return np.round(np.linspace(0, m, n + 1)).astype(np.int64)
-    target = zh_cum / zh_cum[-1] * en_cum[-1]
-    right = np.clip(np.searchsorted(en_cum, target, side="left"), 1, len(en_cum) - 1)
-    nearer_left = (target - en_cum[right - 1]) < (en_cum[right] - target)
-    center = np.where(nearer_left, right - 1, right).astype(np.int64)
-    center[0], center[-1] = 0, len(en_lengths)
-    return center
 
 
 def align_in_band(
