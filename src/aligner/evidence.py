@@ -402,10 +402,14 @@ def zh_keys(text: str, lexicon: Lexicon, segmenter: str = "cedict") -> list[Keys
 
 
 @dataclass(frozen=True)
-class ZhRow:
-    """One Chinese unit, encoded for matching: the sorted ids of the keys its
-    tokens can translate to, for each id the bitmask of those tokens (one
-    int64 column per 62 tokens), and the token weights laid out the same way."""
+class UnitRow:
+    """One unit, encoded for matching: the sorted ids of the keys its tokens
+    can match, for each id the bitmask of those tokens (one int64 column per
+    62 tokens), and the token weights laid out the same way.
+
+    A Chinese token matches the English keys it translates to; an English
+    key matches itself.
+    """
 
     ids: np.ndarray
     masks: np.ndarray
@@ -416,7 +420,11 @@ class LexicalIndex:
     """The evidence keys of a zh and an en unit sequence, weighted and encoded once.
 
     Weights are inverse document frequencies over the units (a word found
-    in every unit weighs log 2). An index of the sentences of a whole
+    in every unit weighs log 2). Each side is encoded twice: as rows of
+    tokens to be matched (:class:`UnitRow`; a zh token matches the English
+    keys it translates to, an en key matches itself), and as the flat key
+    ids the other side's tokens are looked up in (unit ``k``:
+    ``ids[ptr[k]:ptr[k+1]]``). An index of the sentences of a whole
     document is built once and sliced (:meth:`slice`) for paragraph groups,
     so weights are document-wide.
     """
@@ -439,97 +447,50 @@ class LexicalIndex:
 
         zh_w = _idf(zh) if idf else {}
         en_w = _idf(en) if idf else {}
-        self.zh_rows: list[ZhRow] = []
-        zh_totals = []
+        self.zh_rows: list[UnitRow] = []
         for tokens in zh:
-            weights = [zh_w.get(k, 1.0) for k in tokens]
-            zh_totals.append(sum(weights))
-            self.zh_rows.append(_encode_row([ids_of(k) for k in tokens], weights))
-        ptr, ids, weights_en, en_totals = [0], [], [], []
+            # Tokens with equal keys are matched together: one token, their weights summed.
+            merged: dict[Keys, float] = {}
+            for k in tokens:
+                merged[k] = merged.get(k, 0.0) + zh_w.get(k, 1.0)
+            self.zh_rows.append(_encode_row([ids_of(k) for k in merged], list(merged.values())))
+        self.en_rows: list[UnitRow] = []
         for keys in en:
             unique = dict.fromkeys(keys)
-            for key in unique:
-                ids.append(vocab.setdefault(key, len(vocab)))
-                weights_en.append(en_w.get(key, 1.0))
-            en_totals.append(sum(en_w.get(key, 1.0) for key in unique))
-            ptr.append(len(ids))
-        self.en_ptr = np.array(ptr, dtype=np.int64)
-        self.en_ids = np.array(ids, dtype=np.int64)
-        self.en_w = np.array(weights_en, dtype=np.float64)
-        self.zh_totals = np.array(zh_totals, dtype=np.float64)
-        self.en_totals = np.array(en_totals, dtype=np.float64)
+            self.en_rows.append(_encode_keys([vocab.setdefault(k, len(vocab)) for k in unique], [en_w.get(k, 1.0) for k in unique]))
+        self.zh_totals = np.array([float(r.weights.sum()) for r in self.zh_rows], dtype=np.float64)
+        self.en_totals = np.array([float(r.weights.sum()) for r in self.en_rows], dtype=np.float64)
+        self.zh_ptr, self.zh_ids = _flatten(self.zh_rows)
+        self.en_ptr, self.en_ids = _flatten(self.en_rows)
         self._vocab_size = len(vocab)
-
-    @classmethod
-    def _view(
-        cls,
-        zh_rows: list[ZhRow],
-        en_ptr: np.ndarray,
-        en_ids: np.ndarray,
-        en_w: np.ndarray,
-        zh_totals: np.ndarray,
-        en_totals: np.ndarray,
-        vocab_size: int,
-        vocab: dict[str, int],
-        id_cache: dict[Keys, np.ndarray],
-    ) -> "LexicalIndex":
-        view = cls.__new__(cls)
-        view.zh_rows, view.en_ptr, view.en_ids, view.en_w = zh_rows, en_ptr, en_ids, en_w
-        view.zh_totals, view.en_totals = zh_totals, en_totals
-        view._vocab_size = vocab_size
-        view._vocab, view._id_cache = vocab, id_cache
-        return view
 
     def slice(self, zh0: int, zh1: int, en0: int, en1: int) -> "LexicalIndex":
         """The index of units ``zh[zh0:zh1]`` and ``en[en0:en1]`` (weights kept)."""
-        first, last = self.en_ptr[en0], self.en_ptr[en1]
-        return LexicalIndex._view(
-            self.zh_rows[zh0:zh1],
-            self.en_ptr[en0 : en1 + 1] - first,
-            self.en_ids[first:last],
-            self.en_w[first:last],
-            self.zh_totals[zh0:zh1],
-            self.en_totals[en0:en1],
-            self._vocab_size,
-            self._vocab,
-            self._id_cache,
-        )
+        view = LexicalIndex.__new__(LexicalIndex)
+        view._vocab, view._id_cache, view._vocab_size = self._vocab, self._id_cache, self._vocab_size
+        view.zh_rows, view.en_rows = self.zh_rows[zh0:zh1], self.en_rows[en0:en1]
+        view.zh_totals, view.en_totals = self.zh_totals[zh0:zh1], self.en_totals[en0:en1]
+        view.zh_ptr, view.zh_ids = _slice_flat(self.zh_ptr, self.zh_ids, zh0, zh1)
+        view.en_ptr, view.en_ids = _slice_flat(self.en_ptr, self.en_ids, en0, en1)
+        return view
 
     def __len__(self) -> int:
         return len(self.zh_rows)
 
     @property
     def n_en(self) -> int:
-        return len(self.en_ptr) - 1
+        return len(self.en_rows)
 
-    def matches(self, r: int, lo: int, hi: int) -> np.ndarray:
-        """Match weight of zh unit ``r`` with each en unit ``lo … hi-1``: the
-        weight of the zh tokens some en key translates, plus the weight of
-        the en keys some zh token can translate to."""
-        counts = np.zeros(max(hi - lo, 0), dtype=np.float64)
-        row = self.zh_rows[r]
-        if hi <= lo or not len(row.ids):
-            return counts
-        start, stop = self.en_ptr[lo], self.en_ptr[hi]
-        ids = self.en_ids[start:stop]
-        if not len(ids):
-            return counts
-        # Position of each window key in the row's ids (-1: absent), through a
-        # scratch table over the vocabulary that is set and reset per call.
-        table = self._scratch()
-        table[row.ids] = np.arange(len(row.ids), dtype=np.int64)
-        pos = table[ids]
-        table[row.ids] = -1
-        hit = np.flatnonzero(pos >= 0)
-        if not len(hit):
-            return counts
-        owner = np.searchsorted(self.en_ptr[lo : hi + 1], start + hit, side="right") - 1
-        counts += np.bincount(owner, weights=self.en_w[start + hit], minlength=hi - lo)
-        firsts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
-        covered = np.bitwise_or.reduceat(row.masks[pos[hit]], firsts, axis=0)
-        bits = (covered[:, :, None] >> _SHIFTS) & 1
-        counts[owner[firsts]] += np.einsum("jcb,cb->j", bits, row.weights)
-        return counts
+    def zh_cover(self, lo: np.ndarray, hi: np.ndarray, width: int, max_span: int) -> np.ndarray:
+        """``cover[r, j - lo[r], s - 1]``: the weight of zh unit ``r``'s tokens
+        that some key of en units ``j … j+s-1`` translates, for ``j`` from
+        ``lo[r]`` and spans ending by ``hi[r]`` (``s`` up to ``max_span``;
+        ``width`` at least ``max(hi - lo)``)."""
+        return _cover(self.zh_rows, self.en_ptr, self.en_ids, lo, hi, width, max_span, self._scratch())
+
+    def en_cover(self, lo: np.ndarray, hi: np.ndarray, width: int, max_span: int) -> np.ndarray:
+        """The same for en unit ``c``'s keys and the tokens of zh units ``i … i+s-1``."""
+        return _cover(self.en_rows, self.zh_ptr, self.zh_ids, lo, hi, width, max_span, self._scratch())
 
     def _scratch(self) -> np.ndarray:
         """A vocabulary-sized int table of -1s (made on first use)."""
@@ -540,18 +501,126 @@ class LexicalIndex:
         return table
 
 
-def _encode_row(token_ids: Sequence[np.ndarray], weights: Sequence[float]) -> ZhRow:
-    """Encode one zh unit from the key ids of each of its tokens."""
+#: Elements of the bitmask work arrays (hits × chunks, spans × …) per block of rows.
+_BLOCK_BUDGET = 1 << 21
+
+
+def _cover(
+    rows: Sequence[UnitRow], ptr: np.ndarray, flat: np.ndarray, lo: np.ndarray, hi: np.ndarray, width: int, max_span: int, table: np.ndarray
+) -> np.ndarray:
+    """Matched token weight of each row against each span of other-side units
+    (see :meth:`LexicalIndex.zh_cover`), in blocks of rows of bounded size."""
+    n = len(rows)
+    cover = np.zeros((n, width, max_span), dtype=np.float32)
+    r0 = 0
+    while r0 < n:
+        # Grow the block while its work arrays stay within the budget.
+        r1, work = r0, 0
+        while r1 < n:
+            chunks = rows[r1].masks.shape[1]
+            cost = (int(ptr[hi[r1]] - ptr[lo[r1]]) + width * max_span * _BITS) * chunks
+            if r1 > r0 and work + cost > _BLOCK_BUDGET:
+                break
+            work += cost
+            r1 += 1
+        cover[r0:r1] = _cover_block(rows[r0:r1], ptr, flat, lo[r0:r1], hi[r0:r1], width, max_span, table)
+        r0 = r1
+    return cover
+
+
+def _cover_block(
+    rows: Sequence[UnitRow], ptr: np.ndarray, flat: np.ndarray, lo: np.ndarray, hi: np.ndarray, width: int, max_span: int, table: np.ndarray
+) -> np.ndarray:
+    count = len(rows)
+    chunks = max(row.masks.shape[1] for row in rows)
+    # For each row, which of its ids (if any) each key in its window is,
+    # through the scratch table, set and reset per row; then the OR of the
+    # matched tokens' bits per (row, other unit) cell.
+    covered = np.zeros((count, width, chunks), dtype=np.int64)
+    weights = np.zeros((count, chunks, _BITS))
+    for k, row in enumerate(rows):
+        weights[k, : row.weights.shape[0]] = row.weights
+        first, last = int(ptr[lo[k]]), int(ptr[hi[k]])
+        if not len(row.ids) or last <= first:
+            continue
+        table[row.ids] = np.arange(len(row.ids), dtype=np.int64)
+        found = table[flat[first:last]]
+        table[row.ids] = -1
+        hit = np.flatnonzero(found >= 0)
+        if not len(hit):
+            continue
+        unit = np.searchsorted(ptr[lo[k] : hi[k] + 1], first + hit, side="right") - 1
+        starts = np.flatnonzero(np.r_[True, unit[1:] != unit[:-1]])
+        covered[k, unit[starts], : row.masks.shape[1]] = np.bitwise_or.reduceat(row.masks[found[hit]], starts, axis=0)
+    return _span_weights(covered, weights, max_span)
+
+
+#: Bit ``k`` of each byte value, for weighing bitmasks a byte at a time.
+_BYTE_BITS = ((np.arange(256)[:, None] >> np.arange(8)) & 1).astype(np.float64)
+
+
+def _span_weights(masks: np.ndarray, weights: np.ndarray, max_span: int) -> np.ndarray:
+    """For each unit ``u`` and position ``j``: the weight of the tokens
+    covered by ``masks[u, j] | … | masks[u, j+s-1]``, at ``[u, j, s - 1]``.
+
+    ``masks`` is ``(units, positions, chunks)`` int64 bitmasks, ``weights``
+    ``(units, chunks, 62)``; spans past the last position are cut short.
+    """
+    units, width, chunks = masks.shape
+    spans = np.zeros((max_span, units, width, chunks), dtype=np.int64)
+    spans[0] = masks
+    for s in range(1, min(max_span, width)):
+        spans[s, :, : width - s] = spans[s - 1, :, : width - s] | masks[:, s:]
+    # Weight of every byte value at each of the 8 byte places of a chunk.
+    padded = np.zeros((units, chunks, 64))
+    padded[:, :, :_BITS] = weights
+    by_byte = np.einsum("ucki,vi->uckv", padded.reshape(units, chunks, 8, 8), _BYTE_BITS)
+    out = np.zeros((units, width, max_span))
+    unit_index = np.arange(units)[None, :, None]
+    for c in range(chunks):
+        for k in range(8):
+            byte = (spans[:, :, :, c] >> (8 * k)) & 255
+            out += by_byte[unit_index, c, k, byte].transpose(1, 2, 0)
+    return out
+
+
+def _flatten(rows: Sequence[UnitRow]) -> tuple[np.ndarray, np.ndarray]:
+    """Offsets and concatenated ids of ``rows`` (unit ``k``: ``ids[ptr[k]:ptr[k+1]]``)."""
+    ptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum([len(r.ids) for r in rows], out=ptr[1:])
+    ids = np.concatenate([r.ids for r in rows]) if rows else np.zeros(0, dtype=np.int64)
+    return ptr, ids.astype(np.int64, copy=False)
+
+
+def _slice_flat(ptr: np.ndarray, ids: np.ndarray, k0: int, k1: int) -> tuple[np.ndarray, np.ndarray]:
+    first, last = ptr[k0], ptr[k1]
+    return ptr[k0 : k1 + 1] - first, ids[first:last]
+
+
+def _encode_keys(ids: Sequence[int], weights: Sequence[float]) -> UnitRow:
+    """Encode one unit whose tokens are distinct keys (each matches itself)."""
+    order = np.argsort(np.asarray(ids, dtype=np.int64), kind="stable")
+    n = len(order)
+    chunks = max(1, -(-n // _BITS))
+    token_weights = np.zeros((chunks, _BITS))
+    token_weights.flat[:n] = weights
+    masks = np.zeros((n, chunks), dtype=np.int64)
+    masks[np.arange(n), order // _BITS] = np.left_shift(np.int64(1), order % _BITS)
+    return UnitRow(np.asarray(ids, dtype=np.int64)[order], masks, token_weights)
+
+
+def _encode_row(token_ids: Sequence[np.ndarray], weights: Sequence[float]) -> UnitRow:
+    """Encode one unit from the key ids each of its tokens can match."""
     n_tokens = len(token_ids)
     chunks = max(1, -(-n_tokens // _BITS))
     token_weights = np.zeros((chunks, _BITS))
-    for t, w in enumerate(weights):
-        token_weights[t // _BITS, t % _BITS] = w
+    token_weights.flat[:n_tokens] = weights
+    empty = UnitRow(np.zeros(0, dtype=np.int64), np.zeros((0, chunks), dtype=np.int64), token_weights)
     if not n_tokens:
-        return ZhRow(np.zeros(0, dtype=np.int64), np.zeros((0, chunks), dtype=np.int64), token_weights)
+        return empty
     flat = np.concatenate(token_ids) if n_tokens > 1 else token_ids[0]
     if not len(flat):
-        return ZhRow(np.zeros(0, dtype=np.int64), np.zeros((0, chunks), dtype=np.int64), token_weights)
+        return empty
     token = np.repeat(np.arange(n_tokens, dtype=np.int64), [len(x) for x in token_ids])
     order = np.argsort(flat, kind="stable")
     flat, token = flat[order], token[order]
@@ -560,18 +629,19 @@ def _encode_row(token_ids: Sequence[np.ndarray], weights: Sequence[float]) -> Zh
     masks = np.zeros((len(ids), chunks), dtype=np.int64)
     for c in range(chunks):
         masks[:, c] = np.bitwise_or.reduceat(np.where(token // _BITS == c, bits, 0), starts)
-    return ZhRow(ids, masks, token_weights)
+    return UnitRow(ids, masks, token_weights)
 
 
 @dataclass
 class LexicalEvidence:
     """Bead-cost term ``weight · (1 - coverage) · (a + b) / 2``.
 
-    Coverage counts come from per-unit-pair match weights
-    (:meth:`LexicalIndex.matches`), computed for the band the dynamic
-    programme solves (:meth:`prepare`) and summed over the bead's box.
-    Summing pairs counts a word twice when it recurs in two units of one
-    bead; coverage is clipped to 1.
+    Coverage is exact for every bead shape: a token counts once, as
+    matched when any unit of the other side's span matches it, however
+    many units of that span do. (Summing unit pairs instead would count a
+    recurring word once per pair and favour large beads in repetitive
+    text.) The matched weights of every span a bead in the band can hold
+    are computed once per band (:meth:`prepare`).
     """
 
     index: LexicalIndex
@@ -584,8 +654,6 @@ class LexicalEvidence:
     def __post_init__(self) -> None:
         self._zh_n = np.concatenate([[0.0], np.cumsum(self.index.zh_totals)])
         self._en_n = np.concatenate([[0.0], np.cumsum(self.index.en_totals)])
-        self._start = np.zeros(len(self.index), dtype=np.int64)
-        self._cum = np.zeros((len(self.index), 1))
 
     @classmethod
     def from_keys(cls, zh: Sequence[Sequence[Keys]], en: Sequence[Sequence[str]], **options: object) -> "LexicalEvidence":
@@ -593,45 +661,52 @@ class LexicalEvidence:
         return cls(LexicalIndex(zh, en), **options)  # type: ignore[arg-type]
 
     def prepare(self, band: "Band") -> None:
-        """Match weights of every unit pair a bead inside ``band`` can hold.
+        """Matched weights of every span pair a bead inside ``band`` can hold.
 
-        Row ``r`` (zh unit ``r``) gets the en units from ``lo[r+1] - max_b``
-        to ``hi[min(r + max_a, n)]``; stored as cumulative sums so a box of
-        pairs is a difference of two lookups per row.
+        Zh unit ``r`` can meet en spans starting from ``lo[r+1] - max_b`` and
+        ending by ``hi[min(r + max_a, n)]``; en unit ``c`` can meet zh spans
+        from the first row whose band reaches past ``c`` (less ``max_a``) to
+        the last row whose band starts by ``c + max_b``. Tables get a zero
+        column on each side, for lookups outside a unit's window.
         """
         key = (band.lo.tobytes(), band.hi.tobytes())
         if self._band == key:
             return
-        n, m = len(self.index), self.index.n_en
+        index = self.index
+        n, m = len(index), index.n_en
         rows = np.arange(n)
-        start = np.clip(band.lo[rows + 1] - self.max_b, 0, m)
-        stop = np.clip(band.hi[np.minimum(rows + self.max_a, n)], 0, m)
-        stop = np.maximum(stop, start)
-        width = int((stop - start).max()) if n else 0
-        cum = np.zeros((n, width + 1))
-        for r in range(n):
-            row = np.cumsum(self.index.matches(r, int(start[r]), int(stop[r])))
-            cum[r, 1 : len(row) + 1] = row
-            cum[r, len(row) + 1 :] = row[-1] if len(row) else 0.0
-        self._start, self._cum, self._band = start, cum, key
+        zh_start = np.clip(band.lo[rows + 1] - self.max_b, 0, m)
+        zh_stop = np.maximum(np.clip(band.hi[np.minimum(rows + self.max_a, n)], 0, m), zh_start)
+        cols = np.arange(m)
+        en_start = np.clip(np.searchsorted(band.hi, cols + 1, side="left") - self.max_a, 0, n)
+        en_stop = np.maximum(np.clip(np.searchsorted(band.lo, cols + self.max_b, side="right") - 1, 0, n), en_start)
+        zh_width = max(int((zh_stop - zh_start).max(initial=0)), 1)
+        en_width = max(int((en_stop - en_start).max(initial=0)), 1)
+        self._zh_start = zh_start
+        self._zh_cover = np.pad(index.zh_cover(zh_start, zh_stop, zh_width, self.max_b), ((0, 0), (1, 1), (0, 0)))
+        self._en_start = en_start
+        self._en_cover = np.pad(index.en_cover(en_start, en_stop, en_width, self.max_a), ((0, 0), (1, 1), (0, 0)))
+        self._band = key
 
-    def _box(self, r: np.ndarray, j0: np.ndarray, j1: np.ndarray) -> np.ndarray:
-        """Sum of pair weights of zh unit(s) ``r`` with en ``j0 … j1-1``."""
-        start = self._start[r]
-        width = self._cum.shape[1] - 1
-        hi = np.clip(j1 - start, 0, width)
-        lo = np.clip(j0 - start, 0, width)
-        return self._cum[r, hi] - self._cum[r, lo]
+    @staticmethod
+    def _lookup(table: np.ndarray, start: np.ndarray, unit: np.ndarray, first: np.ndarray, span: int) -> np.ndarray:
+        """``table[unit, first - start[unit], span - 1]``; 0 outside the table's window
+        (its first and last columns are zero padding)."""
+        _, padded, spans = table.shape
+        col = np.clip(first - start[unit] + 1, 0, padded - 1)
+        return np.take(table.reshape(-1), (unit * padded + col) * spans + (span - 1))
 
     def coverage(self, a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Coverage in [0, 1] of the beads of shape (a, b) ending at (i, j)."""
-        i, j = np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64)
-        matched = np.zeros(np.broadcast(i, j).shape, dtype=np.float64)
+        i, j = np.broadcast_arrays(np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64))
+        matched = np.zeros(i.shape, dtype=np.float64)
         if a > 0 and b > 0:
             if self._band is None:
                 raise RuntimeError("call prepare(band) before asking for coverage")
             for t in range(a):
-                matched += self._box(i - a + t, j - b, j)
+                matched += self._lookup(self._zh_cover, self._zh_start, i - a + t, j - b, b)
+            for u in range(b):
+                matched += self._lookup(self._en_cover, self._en_start, j - b + u, i - a, a)
         total = (self._zh_n[i] - self._zh_n[i - a]) + (self._en_n[j] - self._en_n[j - b])
         cov = np.where(total > 0, matched / np.maximum(total, 1e-9), 0.0)
         return np.minimum(cov, 1.0)
