@@ -645,7 +645,7 @@ class LexicalEvidence:
     """
 
     index: LexicalIndex
-    weight: float = 3.0
+    weight: float = 5.0
     #: Largest bead sides the dynamic programme may ask about.
     max_a: int = 4
     max_b: int = 4
