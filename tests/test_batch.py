@@ -40,6 +40,14 @@ def test_twenty_files_one_bad_in_parallel(tmp_path: Path, capsys: pytest.Capture
     assert "20 files, 152 beads, 1 failed, 0 up to date" in err
 
 
+def test_one_file_also_gets_its_summary_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (path,) = make_corpus(tmp_path / "in", n=1, bad=None)
+    code = main(["align", str(path), "-o", str(tmp_path / "out"), "--format", "tsv"])
+    beads = len((tmp_path / "out" / "doc00.tsv").read_text(encoding="utf-8").splitlines()) - 1
+    assert code == 0
+    assert f"aligner: 1 file, {beads} beads, 0 failed, 0 up to date" in capsys.readouterr().err
+
+
 def test_outputs_newer_than_input_are_skipped_unless_forced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     make_corpus(tmp_path / "in", n=3, bad=None)
     out = tmp_path / "out"

@@ -200,11 +200,10 @@ def _cmd_align(args: argparse.Namespace) -> int:
     progress.close()
     if client is not None:
         client.close()
-    if len(job_list) > 1 and not args.quiet:
+    if not args.quiet:
         seconds = time.monotonic() - started
-        sys.stderr.write(
-            f"aligner: {len(job_list)} files, {beads} beads, {failures} failed, {skipped} up to date, {seconds:.1f} s\n"
-        )
+        files = f"{len(job_list)} file" + ("s" if len(job_list) != 1 else "")
+        sys.stderr.write(f"aligner: {files}, {beads} beads, {failures} failed, {skipped} up to date, {seconds:.1f} s\n")
     return 1 if failures else 0
 
 
