@@ -40,7 +40,6 @@ if TYPE_CHECKING:  # pragma: no cover
 Keys = frozenset[str]
 
 _BITS = 62  # tokens per int64 bitmask column
-_SHIFTS = np.arange(_BITS, dtype=np.int64)
 
 _EN_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*")
 _LATIN_IN_ZH = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
