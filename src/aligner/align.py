@@ -23,6 +23,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
+from aligner.adapt import induce_links, shape_priors, with_links
 from aligner.dp import Band, PathBead, Shape, align_in_band, solve
 from aligner.evidence import LexicalEvidence, LexicalIndex, default_lexicon, en_keys, zh_keys
 from aligner.length import LengthModel
@@ -116,6 +117,23 @@ class AlignParams:
     #: 0.9 and above: 94 %.
     confidence_a: float = 6.00
     confidence_b: float = -0.952
+    #: Align a second time with what the first pass taught about the
+    #: document (:mod:`aligner.adapt`): its own bead-shape priors and word
+    #: links. Done when the first pass found at least ``adapt_min_beads``
+    #: beads with both sides.
+    adapt: bool = True
+    adapt_min_beads: int = 100
+    #: Weight of the general priors against the document's own bead shapes,
+    #: in beads (a document of this many beads moves its priors halfway).
+    prior_strength: float = 1000.0
+    #: Beads the word links are learned from: both sides, at least this confident.
+    link_min_confidence: float = 0.7
+    #: A link needs this many beads holding both words, and this Dice coefficient.
+    link_min_count: int = 3
+    link_min_dice: float = 0.3
+    #: Learn links only to English words no dictionary gloss gives (names,
+    #: archaic or technical wording), never to ones the dictionary knows.
+    link_unknown_only: bool = True
 
     @classmethod
     def length_only(cls) -> "AlignParams":
@@ -340,17 +358,21 @@ def align_sides(
     params: AlignParams,
     index: LexicalIndex | None = None,
     like: LexicalIndex | None = None,
+    center: np.ndarray | None = None,
 ) -> list[PathBead]:
     """Best path of beads over two sides: whole if small, else coarse to fine.
 
     ``index`` holds the sides' evidence keys, weighted and encoded (built
     from ``zh.keys`` and ``en.keys`` when not given, sharing the key
-    numbering of ``like``, the index of the next finer level).
+    numbering of ``like``, the index of the next finer level). A known
+    ``center`` path (column per row) replaces the coarse pass.
     """
     n, m = len(zh), len(en)
     scorer = _scorer(zh, en, priors, params, index, like)
     if (n + 1) * (m + 1) <= params.full_grid_cells:
         return solve(n, m, scorer.shapes, scorer, Band.full(n, m))
+    if center is not None:
+        return align_in_band(n, m, scorer.shapes, scorer, center, width=params.refine_width, full_below=0)
     # Both sides get the same number of blocks, so a coarse 1-1 bead pairs
     # spans of about the same share of the text.
     factor = params.coarsen_factor
@@ -389,7 +411,35 @@ def align_sentences(zh: Sequence[Sentence], en: Sequence[Sentence], params: Alig
     """
     params = params or AlignParams()
     zh_side, en_side = sentence_sides(zh, en, params)
-    return _beads(zh_side, en_side, _index(zh_side, en_side), 0, len(zh), 0, len(en), params)
+    path = align_sides(zh_side, en_side, params.sentence_priors, params, _index(zh_side, en_side))
+    beads = _to_beads(path, 0, 0, params)
+    adapted = _adapted(zh_side, en_side, beads, params)
+    if adapted is None:
+        return beads
+    zh_side, params = adapted
+    center = project_path(path, np.arange(len(zh)), np.arange(len(en)), len(zh), len(en))
+    path = align_sides(zh_side, en_side, params.sentence_priors, params, _index(zh_side, en_side), center=center)
+    return _to_beads(path, 0, 0, params)
+
+
+def _adapted(zh: Side, en: Side, beads: Sequence[Bead], params: AlignParams) -> tuple[Side, AlignParams] | None:
+    """The zh side with learned word links and the parameters with the
+    document's own shape priors, for a second pass; None when the first
+    pass found too few beads to learn from (see :mod:`aligner.adapt`)."""
+    paired = [b for b in beads if b.zh and b.en]
+    if not params.adapt or len(paired) < params.adapt_min_beads:
+        return None
+    priors = shape_priors([(len(b.zh), len(b.en)) for b in beads], params.sentence_priors, params.prior_strength)
+    adapted = replace(params, sentence_priors=priors)
+    confident = [(b.zh, b.en) for b in paired if b.confidence >= params.link_min_confidence]
+    if zh.keys is None or en.keys is None:
+        return zh, adapted
+    learnable = None
+    if params.link_unknown_only:
+        lexicon = default_lexicon()
+        learnable = lambda key: not lexicon.knows_english(key)  # noqa: E731
+    links = induce_links(zh.keys, en.keys, confident, params.link_min_count, params.link_min_dice, learnable)
+    return replace(zh, keys=with_links(zh.keys, links)), adapted
 
 
 def _index(zh: Side, en: Side) -> LexicalIndex | None:
@@ -397,19 +447,6 @@ def _index(zh: Side, en: Side) -> LexicalIndex | None:
     if zh.keys is None or en.keys is None:
         return None
     return LexicalIndex(zh.keys, en.keys)
-
-
-def _beads(
-    zh: Side, en: Side, index: LexicalIndex | None, zh0: int, zh1: int, en0: int, en1: int, params: AlignParams
-) -> list[Bead]:
-    """Sentence beads for the spans ``zh[zh0:zh1]`` and ``en[en0:en1]``."""
-    if zh1 == zh0 or en1 == en0:
-        return [Bead((k,), (), confidence=0.0) for k in range(zh0, zh1)] + [
-            Bead((), (k,), confidence=0.0) for k in range(en0, en1)
-        ]
-    part = index.slice(zh0, zh1, en0, en1) if index is not None else None
-    path = align_sides(_slice(zh, zh0, zh1), _slice(en, en0, en1), params.sentence_priors, params, part)
-    return _to_beads(path, zh0, en0, params)
 
 
 def _to_beads(path: Sequence[PathBead], zh0: int, en0: int, params: AlignParams) -> list[Bead]:
@@ -473,6 +510,11 @@ def align_document(
     )
     zh_edges = np.append(zh_starts, len(zh))[[g.i0 for g in groups] + [groups[-1].i1]]
     en_edges = np.append(en_starts, len(en))[[g.j0 for g in groups] + [groups[-1].j1]]
+    beads = _beads_in_groups(zh_side, en_side, zh_edges, en_edges, params)
+    adapted = _adapted(zh_side, en_side, beads, params)
+    if adapted is None:
+        return beads
+    zh_side, params = adapted
     return _beads_in_groups(zh_side, en_side, zh_edges, en_edges, params)
 
 

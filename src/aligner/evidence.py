@@ -195,6 +195,15 @@ class Lexicon:
         cache[(token, run)] = found
         return found
 
+    def knows_english(self, key: str) -> bool:
+        """True when some gloss of the dictionary gives English key ``key``."""
+        vocabulary = getattr(self, "_english", None)
+        if vocabulary is None:
+            values = self.entries._joined.values() if isinstance(self.entries, _JoinedKeys) else map(" ".join, self.entries.values())
+            vocabulary = frozenset(" ".join(values).split(" "))
+            object.__setattr__(self, "_english", vocabulary)
+        return key in vocabulary
+
     def is_pinyin(self, word: str) -> bool:
         """True when lower-cased ``word`` splits into pinyin syllables (``qingyang``)."""
         return _splits_into(word, self._syllables)  # type: ignore[attr-defined]

@@ -1,0 +1,114 @@
+"""Document adaptation: shape priors and word links learned from a first pass."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+import pytest
+
+import aligner
+from aligner.adapt import induce_links, shape_priors, with_links
+from aligner.align import AlignParams, sentence_sides
+from aligner.api import _presplit
+from aligner.evidence import default_lexicon, en_keys, zh_keys
+
+BASE = {(1, 1): 0.8, (2, 1): 0.1, (1, 0): 0.1}
+
+
+@pytest.mark.parametrize(
+    ("observed", "strength", "expected"),
+    [
+        ([], 10.0, BASE),
+        ([(1, 1)] * 10, 10.0, {(1, 1): 0.9, (2, 1): 0.05, (1, 0): 0.05}),
+        ([(2, 1)] * 90 + [(1, 1)] * 10, 0.0, {(1, 1): 0.1, (2, 1): 0.9, (1, 0): 0.0}),
+        ([(3, 3)] * 5, 10.0, BASE),  # shapes the aligner does not use are ignored
+    ],
+)
+def test_shape_priors_are_the_dirichlet_posterior_mean(observed, strength, expected) -> None:
+    priors = shape_priors(observed, BASE, strength)
+    assert priors.keys() == BASE.keys()
+    assert math.isclose(sum(priors.values()), 1.0)
+    for shape, p in expected.items():
+        assert priors[shape] == pytest.approx(p)
+
+
+def test_a_long_document_moves_its_priors_more_than_a_short_one() -> None:
+    short = shape_priors([(2, 1)] * 10 + [(1, 1)] * 10, BASE, 1000.0)
+    long = shape_priors([(2, 1)] * 1000 + [(1, 1)] * 1000, BASE, 1000.0)
+    assert BASE[(2, 1)] < short[(2, 1)] < long[(2, 1)] < 0.5
+
+
+# A transliterated name the dictionary does not know (一个虚构的名字 "Zorvan"
+# written 佐尔凡), in sentences whose other words the dictionary explains.
+ZH = [
+    "佐尔凡走进了城市。",
+    "佐尔凡买了一本书。",
+    "我们在河边看见了佐尔凡。",
+    "他的妻子很高兴。",
+    "佐尔凡吃了米饭。",
+]
+EN = [
+    "Zorvan walked into the city.",
+    "Zorvan bought a book.",
+    "We saw Zorvan by the river.",
+    "His wife was very happy.",
+    "Zorvan ate rice.",
+]
+
+
+def _keys() -> tuple[list, list]:
+    lexicon = default_lexicon()
+    return [zh_keys(t, lexicon) for t in ZH], [en_keys(t, lexicon) for t in EN]
+
+
+def test_a_recurring_unknown_name_is_learned_and_known_words_are_not() -> None:
+    zh, en = _keys()
+    beads = [((k,), (k,)) for k in range(len(ZH))]
+    lexicon = default_lexicon()
+    links = induce_links(zh, en, beads, min_count=3, min_dice=0.5, learnable=lambda key: not lexicon.knows_english(key))
+    learned = {key for extra in links.values() for key in extra}
+    assert "zorvan" in learned
+    # every other English word of these beads is a gloss of the dictionary
+    assert learned == {"zorvan"}
+    # the name's characters carry the link; 走进 (walk), 书 (book) do not
+    name_tokens = [t for t, extra in links.items() if "zorvan" in extra]
+    assert all("zorvan" not in t for t in name_tokens)
+
+
+def test_links_need_min_count_beads() -> None:
+    zh, en = _keys()
+    beads = [((k,), (k,)) for k in range(len(ZH))]
+    assert induce_links(zh, en, beads, min_count=5, min_dice=0.5) == {}  # the name is in 4 beads
+    assert induce_links(zh, en, beads[:2], min_count=3, min_dice=0.0) == {}
+
+
+def test_with_links_adds_keys_and_keeps_other_tokens() -> None:
+    zh, en = _keys()
+    beads = [((k,), (k,)) for k in range(len(ZH))]
+    links = induce_links(zh, en, beads, min_count=3, min_dice=0.5)
+    grown = with_links(zh, links)
+    assert [len(u) for u in grown] == [len(u) for u in zh]
+    for old_unit, new_unit in zip(zh, grown):
+        for old, new in zip(old_unit, new_unit):
+            assert old <= new and (new == old or old in links)
+
+
+def test_the_second_pass_keeps_every_sentence_once_and_can_be_turned_off() -> None:
+    # 120 pairs: enough beads for the second pass to run.
+    zh_lines = [ZH[k % len(ZH)] for k in range(120)]
+    en_lines = [EN[k % len(EN)] for k in range(120)]
+    for adapt in (True, False):
+        params = replace(AlignParams(), adapt=adapt, adapt_min_beads=100)
+        alignment = aligner.align_pair("\n".join(zh_lines), "\n".join(en_lines), presplit=True, params=params)
+        assert [i for b in alignment.beads for i in b.zh] == list(range(120))
+        assert [j for b in alignment.beads for j in b.en] == list(range(120))
+        assert all(len(b.zh) == 1 and len(b.en) == 1 for b in alignment.beads)
+
+
+def test_sentence_sides_keys_feed_induction() -> None:
+    params = AlignParams()
+    zh_side, en_side = sentence_sides(_presplit("\n".join(ZH), "zh"), _presplit("\n".join(EN), "en"), params)
+    assert zh_side.keys is not None and en_side.keys is not None
+    links = induce_links(zh_side.keys, en_side.keys, [((k,), (k,)) for k in range(len(ZH))], 3, 0.5)
+    assert any("zorvan" in extra for extra in links.values())
