@@ -112,3 +112,24 @@ def test_sentence_sides_keys_feed_induction() -> None:
     assert zh_side.keys is not None and en_side.keys is not None
     links = induce_links(zh_side.keys, en_side.keys, [((k,), (k,)) for k in range(len(ZH))], 3, 0.5)
     assert any("zorvan" in extra for extra in links.values())
+
+
+@pytest.mark.parametrize("single_pass", [False, True])
+def test_single_pass_option_skips_the_second_pass(single_pass: bool, tmp_path, monkeypatch, capsys) -> None:
+    import aligner.align as align_module
+    from aligner.cli import main
+
+    calls: list[bool] = []
+    real = align_module._adapted
+
+    def spy(zh, en, beads, params):  # type: ignore[no-untyped-def]
+        calls.append(params.adapt)
+        return real(zh, en, beads, params)
+
+    monkeypatch.setattr(align_module, "_adapted", spy)
+    (tmp_path / "a.zh").write_text("\n".join(ZH * 24) + "\n", encoding="utf-8")
+    (tmp_path / "a.en").write_text("\n".join(EN * 24) + "\n", encoding="utf-8")
+    args = ["align", "--zh", str(tmp_path / "a.zh"), "--en", str(tmp_path / "a.en"), "--presplit", "-o", str(tmp_path / "out"), "-q"]
+    assert main(args + (["--single-pass"] if single_pass else [])) == 0
+    assert calls == [not single_pass]
+    assert (tmp_path / "out" / "a.tsv").read_text(encoding="utf-8").count("\n") == 121  # header + 120 beads

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -55,6 +55,8 @@ class JobOptions:
     encoding: str | None = None
     errors: str = "strict"
     length_only: bool = False
+    #: One alignment pass only (no second pass adapted to the document).
+    single_pass: bool = False
     force: bool = False
     write_options: tuple[tuple[str, Any], ...] = ()
 
@@ -99,7 +101,9 @@ def run_job(job: Job, options: JobOptions) -> JobResult:
     if not options.force and _up_to_date(job, options):
         return JobResult(job, skipped=True)
     started = time.perf_counter()
-    params = AlignParams.length_only() if options.length_only else None
+    params = AlignParams.length_only() if options.length_only else AlignParams()
+    if options.single_pass:
+        params = replace(params, adapt=False)
     try:
         if isinstance(job.source, tuple):
             alignment = align_files(
@@ -135,13 +139,13 @@ def align_many(
     ``dask.distributed.Client``) runs the tasks on a Dask cluster instead.
     Without ``out_dir`` nothing is written and each result carries its
     ``alignment``. Other keyword options: ``presplit``, ``encoding``,
-    ``errors``, ``length_only`` and the writers' options (``zh_lang``,
+    ``errors``, ``length_only``, ``single_pass`` and the writers' options (``zh_lang``,
     ``en_lang``, ``min_confidence``).
     """
     job_list = [p if isinstance(p, Job) else None for p in paths]
     if any(j is None for j in job_list):
         job_list = jobs_for(paths)  # type: ignore[arg-type]
-    known = {"presplit", "encoding", "errors", "length_only"}
+    known = {"presplit", "encoding", "errors", "length_only", "single_pass"}
     job_options = JobOptions(
         out_dir=Path(out_dir) if out_dir is not None else None,
         formats=tuple(formats),
