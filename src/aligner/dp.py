@@ -104,19 +104,26 @@ def solve(
     """The cheapest path from ``(0, 0)`` to ``(n, m)`` inside ``band``.
 
     ``shapes`` may contain ``(0, 1)`` (handled by a prefix-minimum scan
-    within a row); every other shape must have ``a >= 1``. Rows are taken
-    ``block`` at a time: bead costs are computed for the block at once,
-    vectorised over the band, and the block's arrays are as wide as its
-    widest row. Memory: O(cells in the band). Raises ``ValueError`` if no
+    within a row); every other shape must have ``a >= 1``, and there must
+    be one. Rows are taken ``block`` at a time: bead costs are computed for
+    the block at once, vectorised over the band, and the block's arrays are
+    as wide as its widest row. Within a row, every shape is weighed at once
+    (a gather from the rows before, then a minimum over shapes; ties go to
+    the earlier shape). Memory: O(cells in the band). Raises ``ValueError`` if no
     path exists inside the band.
     """
     if any(s[0] == 0 and s != (0, 1) for s in shapes):
         raise ValueError("shapes with an empty first side must be (0, 1)")
+    if all(a == 0 for a, _ in shapes):
+        raise ValueError("at least one shape must take a unit of the first sequence")
     prepare = getattr(bead_cost, "prepare", None)
     if prepare is not None:
         prepare(band)
     gap = next((k for k, s in enumerate(shapes) if s == (0, 1)), None)
-    row_shapes = [(k, a, b) for k, (a, b) in enumerate(shapes) if a > 0]
+    kinds = np.array([k for k, (a, _) in enumerate(shapes) if a > 0], dtype=np.int8)
+    rise = np.array([shapes[k][0] for k in kinds], dtype=np.int64)
+    run = np.array([shapes[k][1] for k in kinds], dtype=np.int64)
+    reach = int(rise.max())
     lo = band.lo.astype(np.int64)
     costs: list[np.ndarray] = []
     moves: list[np.ndarray] = []
@@ -125,26 +132,31 @@ def solve(
         rows = np.arange(first, min(first + block, n + 1), dtype=np.int64)
         width = int((band.hi[rows] - band.lo[rows]).max()) + 1
         block_costs = _block_costs(shapes, bead_cost, band, rows, np.arange(width, dtype=np.int64))
-        block_best = np.full((len(rows), width), np.inf)
-        block_move = np.full((len(rows), width), -1, dtype=np.int8)
+        row_costs = block_costs[:, kinds]
+        # The ``reach`` rows before the block and the block's own rows, each
+        # at its own ``lo``, between inf margins: a bead of shape (a, b)
+        # ending at column k of row i starts at column k + shift of row i - a.
+        earlier = [costs[p] for p in range(max(first - reach, 0), first)]
+        margin = int(run.max()) + 1
+        table = np.full((reach + len(rows), margin + max([width, *map(len, earlier)]) + 1), np.inf)
+        for t, prev in enumerate(earlier, start=reach - len(earlier)):
+            table[t, margin : margin + len(prev)] = prev
+        start = rows[:, None] - rise[None, :]
+        shift = lo[rows][:, None] - run[None, :] - lo[np.maximum(start, 0)]
+        col = np.clip(margin + shift[:, :, None] + np.arange(width), 0, table.shape[1] - 1)
+        source = (start - first + reach)[:, :, None] * table.shape[1] + col
+        flat = table.reshape(-1)
         for r, i in enumerate(rows.tolist()):
-            best, move = block_best[r], block_move[r]
+            total = flat.take(source[r])
+            total += row_costs[r]
+            pick = total.argmin(axis=0)
+            best = total[pick, np.arange(width)]
+            move = np.where(best < np.inf, kinds[pick], np.int8(-1))
             if i == 0:
                 best[0] = 0.0
-            for k, a, b in row_shapes:
-                if a > i:
-                    continue
-                prev = costs[i - a]
-                shift = int(lo[i]) - b - int(lo[i - a])
-                k0, k1 = max(0, -shift), min(width, len(prev) - shift)
-                if k0 >= k1:
-                    continue
-                total = prev[k0 + shift : k1 + shift] + block_costs[k][r, k0:k1]
-                better = total < best[k0:k1]
-                best[k0:k1][better] = total[better]
-                move[k0:k1][better] = k
             if gap is not None and width > 1:
-                best[:], move[:] = _scan_gaps(best, move, block_costs[gap][r], gap)
+                best, move = _scan_gaps(best, move, block_costs[r, gap], gap)
+            table[reach + r, margin : margin + width] = best
             costs.append(best)
             moves.append(move)
 
@@ -156,19 +168,17 @@ def solve(
 
 def _block_costs(
     shapes: Sequence[Shape], bead_cost: BeadCost, band: Band, rows: np.ndarray, offsets: np.ndarray
-) -> list[np.ndarray]:
-    """Cost of every shape at every band cell of ``rows``: one (rows × width)
-    array per shape, ``inf`` outside the band or the grid."""
+) -> np.ndarray:
+    """Cost of every shape at every band cell of ``rows``: ``out[r, s, k]`` for
+    shape ``s`` at column ``lo[rows[r]] + k``, ``inf`` outside the band or the grid."""
     cols = band.lo[rows][:, None] + offsets[None, :]
     inside = cols <= band.hi[rows][:, None]
-    out: list[np.ndarray] = []
-    for a, b in shapes:
+    out = np.full((len(rows), len(shapes), len(offsets)), np.inf)
+    for s, (a, b) in enumerate(shapes):
         ok = inside & (cols >= b) & (rows[:, None] >= a)
-        cost = np.full(cols.shape, np.inf)
         if ok.any():
             values = bead_cost(a, b, np.maximum(rows, a)[:, None], np.clip(cols, b, band.hi[-1]))
-            cost = np.where(ok, np.broadcast_to(values, cols.shape), np.inf)
-        out.append(cost)
+            out[:, s] = np.where(ok, values, np.inf)
     return out
 
 

@@ -25,10 +25,8 @@ import math
 import os
 import pickle
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence
 
@@ -458,31 +456,47 @@ def zh_keys(text: str, lexicon: Lexicon, segmenter: str = "cedict") -> list[Keys
 
 
 @dataclass(frozen=True)
-class UnitRow:
-    """One unit, encoded for matching: the sorted ids of the keys its tokens
-    can match, for each id the bitmask of those tokens (one int64 column per
-    62 tokens), and the token weights laid out the same way.
+class EncodedUnits:
+    """The units of one side, encoded for matching, in flat arrays.
 
-    A Chinese token matches the English keys it translates to; an English
-    key matches itself.
+    Unit ``u`` can match the sorted key ids ``ids[ptr[u]:ptr[u+1]]``; for
+    the ``g``-th of those ids, ``masks[mask_at[g] : mask_at[g] + chunks[u]]``
+    are the bitmasks (62 tokens per int64 chunk) of the unit's tokens that
+    match it, and ``weights[weight_at[u] : weight_at[u] + 62 * chunks[u]]``
+    the token weights in the same layout. A Chinese token matches the
+    English keys it translates to; an English key matches itself. The same
+    ``ptr`` and ``ids`` are what the other side's tokens are looked up in.
     """
 
+    ptr: np.ndarray
     ids: np.ndarray
+    chunks: np.ndarray
+    mask_at: np.ndarray
     masks: np.ndarray
+    weight_at: np.ndarray
     weights: np.ndarray
+    totals: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.chunks)
+
+    def slice(self, k0: int, k1: int) -> "EncodedUnits":
+        """Units ``k0 … k1-1`` (the flat masks and weights are shared)."""
+        g0, g1 = int(self.ptr[k0]), int(self.ptr[k1])
+        return EncodedUnits(
+            self.ptr[k0 : k1 + 1] - g0, self.ids[g0:g1], self.chunks[k0:k1], self.mask_at[g0:g1],
+            self.masks, self.weight_at[k0:k1], self.weights, self.totals[k0:k1],
+        )  # fmt: skip
 
 
 class LexicalIndex:
     """The evidence keys of a zh and an en unit sequence, weighted and encoded once.
 
     Weights are inverse document frequencies over the units (a word found
-    in every unit weighs log 2). Each side is encoded twice: as rows of
-    tokens to be matched (:class:`UnitRow`; a zh token matches the English
-    keys it translates to, an en key matches itself), and as the flat key
-    ids the other side's tokens are looked up in (unit ``k``:
-    ``ids[ptr[k]:ptr[k+1]]``). An index of the sentences of a whole
-    document is built once and sliced (:meth:`slice`) for paragraph groups,
-    so weights are document-wide.
+    in every unit weighs log 2). Each side is encoded as
+    :class:`EncodedUnits` (``zh``, ``en``). An index of the sentences of a
+    whole document is built once and sliced (:meth:`slice`) for paragraph
+    groups, so weights are document-wide.
     """
 
     def __init__(
@@ -491,128 +505,185 @@ class LexicalIndex:
         # An index of the same text at another resolution (``like``) shares
         # its key numbering, so equal key sets are converted once.
         vocab: dict[str, int] = like._vocab if like is not None else {}
-        id_cache: dict[Keys, np.ndarray] = like._id_cache if like is not None else {}
-        self._vocab, self._id_cache = vocab, id_cache
-
-        def ids_of(keys: Keys) -> np.ndarray:
-            found = id_cache.get(keys)
-            if found is None:
-                found = np.array([vocab.setdefault(k, len(vocab)) for k in keys], dtype=np.int64)
-                id_cache[keys] = found
-            return found
-
-        zh_w = _idf(zh) if idf else {}
-        en_w = _idf(en) if idf else {}
-        self.zh_rows: list[UnitRow] = []
+        types: dict[Keys, int] = like._types if like is not None else {}
+        type_ids: list[np.ndarray] = like._type_ids if like is not None else []
+        self._vocab, self._types, self._type_ids = vocab, types, type_ids
+        zh_types: list[int] = []
         for tokens in zh:
-            # Tokens with equal keys are matched together: one token, their weights summed.
-            merged: dict[Keys, float] = {}
-            for k in tokens:
-                merged[k] = merged.get(k, 0.0) + zh_w.get(k, 1.0)
-            self.zh_rows.append(_encode_row([ids_of(k) for k in merged], list(merged.values())))
-        self.en_rows: list[UnitRow] = []
-        for keys in en:
-            unique = dict.fromkeys(keys)
-            self.en_rows.append(_encode_keys([vocab.setdefault(k, len(vocab)) for k in unique], [en_w.get(k, 1.0) for k in unique]))
-        self.zh_totals = np.array([float(r.weights.sum()) for r in self.zh_rows], dtype=np.float64)
-        self.en_totals = np.array([float(r.weights.sum()) for r in self.en_rows], dtype=np.float64)
-        self.zh_ptr, self.zh_ids = _flatten(self.zh_rows)
-        self.en_ptr, self.en_ids = _flatten(self.en_rows)
+            for keys in tokens:
+                found = types.get(keys)
+                if found is None:
+                    found = types[keys] = len(types)
+                    type_ids.append(np.array([vocab.setdefault(k, len(vocab)) for k in keys], dtype=np.int64))
+                zh_types.append(found)
+        en_ids = [vocab.setdefault(k, len(vocab)) for keys in en for k in keys]
+        # Zh tokens with equal key sets are matched together: one token, their weights summed.
+        kept, weights, counts = _weighted_tokens(np.array(zh_types, dtype=np.int64), [len(t) for t in zh], idf, summed=True)
+        sizes = np.array([len(type_ids[t]) for t in range(len(types))], dtype=np.int64)
+        flat = np.concatenate(type_ids) if type_ids else np.zeros(0, dtype=np.int64)
+        lens = sizes[kept]
+        self.zh = _encode(counts, weights, lens, flat[_ranges((np.cumsum(sizes) - sizes)[kept], lens)], len(vocab))
+        kept, weights, counts = _weighted_tokens(np.array(en_ids, dtype=np.int64), [len(k) for k in en], idf, summed=False)
+        self.en = _encode(counts, weights, np.ones(len(kept), dtype=np.int64), kept, len(vocab))
         self._vocab_size = len(vocab)
 
     def slice(self, zh0: int, zh1: int, en0: int, en1: int) -> "LexicalIndex":
         """The index of units ``zh[zh0:zh1]`` and ``en[en0:en1]`` (weights kept)."""
         view = LexicalIndex.__new__(LexicalIndex)
-        view._vocab, view._id_cache, view._vocab_size = self._vocab, self._id_cache, self._vocab_size
-        view.zh_rows, view.en_rows = self.zh_rows[zh0:zh1], self.en_rows[en0:en1]
-        view.zh_totals, view.en_totals = self.zh_totals[zh0:zh1], self.en_totals[en0:en1]
-        view.zh_ptr, view.zh_ids = _slice_flat(self.zh_ptr, self.zh_ids, zh0, zh1)
-        view.en_ptr, view.en_ids = _slice_flat(self.en_ptr, self.en_ids, en0, en1)
+        view._vocab, view._types, view._type_ids, view._vocab_size = self._vocab, self._types, self._type_ids, self._vocab_size
+        view.zh, view.en = self.zh.slice(zh0, zh1), self.en.slice(en0, en1)
         return view
 
     def __len__(self) -> int:
-        return len(self.zh_rows)
+        return len(self.zh)
 
     @property
     def n_en(self) -> int:
-        return len(self.en_rows)
+        return len(self.en)
 
     def zh_cover(self, lo: np.ndarray, hi: np.ndarray, width: int, max_span: int) -> np.ndarray:
         """``cover[r, j - lo[r], s - 1]``: the weight of zh unit ``r``'s tokens
         that some key of en units ``j … j+s-1`` translates, for ``j`` from
         ``lo[r]`` and spans ending by ``hi[r]`` (``s`` up to ``max_span``;
         ``width`` at least ``max(hi - lo)``)."""
-        return _cover(self.zh_rows, self.en_ptr, self.en_ids, lo, hi, width, max_span, self._scratch())
+        return _cover(self.zh, self.en, lo, hi, width, max_span)
 
     def en_cover(self, lo: np.ndarray, hi: np.ndarray, width: int, max_span: int) -> np.ndarray:
         """The same for en unit ``c``'s keys and the tokens of zh units ``i … i+s-1``."""
-        return _cover(self.en_rows, self.zh_ptr, self.zh_ids, lo, hi, width, max_span, self._scratch())
-
-    def _scratch(self) -> np.ndarray:
-        """A vocabulary-sized int table of -1s (made on first use)."""
-        table = getattr(self, "_table", None)
-        if table is None or len(table) < self._vocab_size:
-            table = np.full(self._vocab_size, -1, dtype=np.int64)
-            self._table = table
-        return table
+        return _cover(self.en, self.zh, lo, hi, width, max_span)
 
 
-#: Elements of the bitmask work arrays (hits × chunks, spans × …) per block of rows.
+def _ranges(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """``arange(s, s + k)`` for each start ``s`` and size ``k``, concatenated."""
+    offsets = np.cumsum(sizes) - sizes
+    return np.arange(int(sizes.sum()), dtype=np.int64) - np.repeat(offsets - starts, sizes)
+
+
+def _weighted_tokens(types: np.ndarray, sizes: Sequence[int], idf: bool, summed: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The distinct token types of each unit (``sizes`` tokens each, flat in
+    ``types``) in order of first appearance, their weights and their number
+    per unit.
+
+    A type weighs its inverse document frequency over the units,
+    ``log(1 + N / df)`` (1 without ``idf``); ``summed``, once per repeat in
+    the unit, added up one by one.
+    """
+    n = len(sizes)
+    unit = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    span = int(types.max()) + 1 if len(types) else 1
+    _, first, repeats = np.unique(unit * span + types, return_index=True, return_counts=True)
+    order = np.argsort(first, kind="stable")
+    first, repeats = first[order], repeats[order]
+    kept = types[first]
+    if idf:
+        df = np.bincount(kept, minlength=span)
+        counts, where = np.unique(df[kept], return_inverse=True)
+        token_weight = np.array([math.log(1.0 + max(n, 1) / c) for c in counts.tolist()])[where]
+    else:
+        token_weight = np.ones(len(kept))
+    weights = token_weight.copy()
+    if summed:
+        for k in range(2, int(repeats.max(initial=1)) + 1):
+            more = repeats >= k
+            weights[more] += token_weight[more]
+    return kept, weights, np.bincount(unit[first], minlength=n)
+
+
+def _encode(counts: np.ndarray, weights: np.ndarray, id_lens: np.ndarray, flat_ids: np.ndarray, vocab_size: int) -> EncodedUnits:
+    """Encode units of ``counts`` tokens each (flat ``weights``); token ``t``
+    can match the ``id_lens[t]`` next key ids of ``flat_ids``."""
+    n = len(counts)
+    chunks = np.maximum(1, -(-counts // _BITS))
+    weight_at = np.cumsum(chunks * _BITS) - chunks * _BITS
+    unit = np.repeat(np.arange(n, dtype=np.int64), counts)
+    pos = np.arange(len(unit), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+    table = np.zeros(int((chunks * _BITS).sum()))
+    table[weight_at[unit] + pos] = weights
+    totals = np.zeros(n)
+    for c in np.unique(chunks).tolist():
+        of = np.flatnonzero(chunks == c)
+        totals[of] = table[weight_at[of][:, None] + np.arange(c * _BITS)].sum(axis=1)
+    # One group per (unit, key id): the OR of the bits of its tokens.
+    token = np.repeat(np.arange(len(unit), dtype=np.int64), id_lens)
+    key = unit[token] * vocab_size + flat_ids
+    order = np.argsort(key, kind="stable")
+    key, token = key[order], token[order]
+    starts = np.flatnonzero(np.diff(key, prepend=-1))
+    group_unit = key[starts] // vocab_size
+    ptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(group_unit, minlength=n), out=ptr[1:])
+    per_unit = np.diff(ptr) * chunks
+    mask_at = (np.cumsum(per_unit) - per_unit)[group_unit] + (np.arange(len(starts)) - ptr[group_unit]) * chunks[group_unit]
+    masks = np.zeros(int(per_unit.sum()), dtype=np.int64)
+    if len(starts):
+        # Entries run by group and, within one, by token: their chunks ascend.
+        at = pos[token]
+        dest = np.repeat(mask_at, np.diff(np.append(starts, len(key)))) + at // _BITS
+        runs = np.flatnonzero(np.diff(dest, prepend=-1))
+        masks[dest[runs]] = np.bitwise_or.reduceat(np.left_shift(np.int64(1), at % _BITS), runs)
+    return EncodedUnits(ptr, key[starts] % vocab_size, chunks, mask_at, masks, weight_at, table, totals)
+
+
+#: Elements of the work arrays (window keys, spans × positions × chunks) per block of rows.
 _BLOCK_BUDGET = 1 << 21
 
 
-def _cover(
-    rows: Sequence[UnitRow], ptr: np.ndarray, flat: np.ndarray, lo: np.ndarray, hi: np.ndarray, width: int, max_span: int, table: np.ndarray
-) -> np.ndarray:
+def _cover(rows: EncodedUnits, other: EncodedUnits, lo: np.ndarray, hi: np.ndarray, width: int, max_span: int) -> np.ndarray:
     """Matched token weight of each row against each span of other-side units
     (see :meth:`LexicalIndex.zh_cover`), in blocks of rows of bounded size."""
     n = len(rows)
     cover = np.zeros((n, width, max_span), dtype=np.float32)
-    r0 = 0
-    while r0 < n:
+    costs = ((other.ptr[hi] - other.ptr[lo]) + width * max_span * _BITS) * rows.chunks
+    r0, work = 0, 0
+    for r, cost in enumerate(costs.tolist()):
         # Grow the block while its work arrays stay within the budget.
-        r1, work = r0, 0
-        while r1 < n:
-            chunks = rows[r1].masks.shape[1]
-            cost = (int(ptr[hi[r1]] - ptr[lo[r1]]) + width * max_span * _BITS) * chunks
-            if r1 > r0 and work + cost > _BLOCK_BUDGET:
-                break
-            work += cost
-            r1 += 1
-        cover[r0:r1] = _cover_block(rows[r0:r1], ptr, flat, lo[r0:r1], hi[r0:r1], width, max_span, table)
-        r0 = r1
+        if r > r0 and work + cost > _BLOCK_BUDGET:
+            cover[r0:r] = _cover_block(rows, other, r0, r, lo, hi, width, max_span)
+            r0, work = r, 0
+        work += cost
+    if n:
+        cover[r0:n] = _cover_block(rows, other, r0, n, lo, hi, width, max_span)
     return cover
 
 
 def _cover_block(
-    rows: Sequence[UnitRow], ptr: np.ndarray, flat: np.ndarray, lo: np.ndarray, hi: np.ndarray, width: int, max_span: int, table: np.ndarray
+    rows: EncodedUnits, other: EncodedUnits, r0: int, r1: int, lo: np.ndarray, hi: np.ndarray, width: int, max_span: int
 ) -> np.ndarray:
-    count = len(rows)
-    chunks = max(row.masks.shape[1] for row in rows)
-    # For each row, which of its ids (if any) each key in its window is,
-    # through the scratch table, set and reset per row; then the OR of the
-    # matched tokens' bits per (row, other unit) cell.
-    covered = np.zeros((count, width, chunks), dtype=np.int64)
-    weights = np.zeros((count, chunks, _BITS))
-    for k, row in enumerate(rows):
-        weights[k, : row.weights.shape[0]] = row.weights
-        first, last = int(ptr[lo[k]]), int(ptr[hi[k]])
-        if not len(row.ids) or last <= first:
-            continue
-        table[row.ids] = np.arange(len(row.ids), dtype=np.int64)
-        found = table[flat[first:last]]
-        table[row.ids] = -1
-        hit = np.flatnonzero(found >= 0)
-        if not len(hit):
-            continue
-        unit = np.searchsorted(ptr[lo[k] : hi[k] + 1], first + hit, side="right") - 1
-        starts = np.flatnonzero(np.diff(unit, prepend=-1))
-        covered[k, unit[starts], : row.masks.shape[1]] = np.bitwise_or.reduceat(row.masks[found[hit]], starts, axis=0)
-    return _span_weights(covered, weights, max_span)
-
-
-#: Bit ``k`` of each byte value, for weighing bitmasks a byte at a time.
-_BYTE_BITS = ((np.arange(256)[:, None] >> np.arange(8)) & 1).astype(np.float64)
+    """:func:`_cover` for rows ``r0 … r1-1``. Each key of the other units
+    that some window of the block holds is joined with the block's equal
+    ids; the pairs inside their row's window give the bits of the matched
+    tokens, ORed per (row, other unit)."""
+    count = r1 - r0
+    chunks = rows.chunks[r0:r1]
+    most = int(chunks.max())
+    lo, hi = lo[r0:r1], hi[r0:r1]
+    covered = np.zeros((count, width, most), dtype=np.int64)
+    u0, u1 = int(lo.min()), int(max(hi.max(), lo.min()))
+    g0, g1 = int(rows.ptr[r0]), int(rows.ptr[r1])
+    p0, p1 = int(other.ptr[u0]), int(other.ptr[u1])
+    if g1 > g0 and p1 > p0:
+        order = np.argsort(rows.ids[g0:g1], kind="stable")
+        ids = rows.ids[g0:g1][order]
+        keys = other.ids[p0:p1]
+        left = np.searchsorted(ids, keys, side="left")
+        sizes = np.searchsorted(ids, keys, side="right") - left
+        group = g0 + order[_ranges(left, sizes)]
+        unit = np.repeat(np.repeat(np.arange(u0, u1), np.diff(other.ptr[u0 : u1 + 1])), sizes)
+        owner = np.searchsorted(rows.ptr[r0 : r1 + 1], group, side="right") - 1
+        inside = np.flatnonzero((lo[owner] <= unit) & (unit < hi[owner]))
+        cell = owner[inside] * width + (unit[inside] - lo[owner[inside]])
+        by_cell = np.argsort(cell, kind="stable")
+        cell, group = cell[by_cell], group[inside[by_cell]]
+        starts = np.flatnonzero(np.diff(cell, prepend=-1))
+        if len(starts):
+            span = rows.chunks[r0 + cell // width]
+            target = covered.reshape(count * width, most)
+            for c in range(most):
+                bits = np.where(c < span, rows.masks[np.minimum(rows.mask_at[group] + c, len(rows.masks) - 1)], 0)
+                target[cell[starts], c] = np.bitwise_or.reduceat(bits, starts)
+    place = np.arange(most * _BITS)
+    weights = np.where(place < chunks[:, None] * _BITS, rows.weights[np.minimum(rows.weight_at[r0:r1, None] + place, len(rows.weights) - 1)], 0.0)
+    return _span_weights(covered, weights.reshape(count, most, _BITS), max_span)
 
 
 def _span_weights(masks: np.ndarray, weights: np.ndarray, max_span: int) -> np.ndarray:
@@ -621,72 +692,30 @@ def _span_weights(masks: np.ndarray, weights: np.ndarray, max_span: int) -> np.n
 
     ``masks`` is ``(units, positions, chunks)`` int64 bitmasks, ``weights``
     ``(units, chunks, 62)``; spans past the last position are cut short.
+    Bitmasks are weighed a byte at a time, through a table of the weight of
+    every byte value at each byte place; bytes past the last token are skipped.
     """
     units, width, chunks = masks.shape
     spans = np.zeros((max_span, units, width, chunks), dtype=np.int64)
     spans[0] = masks
     for s in range(1, min(max_span, width)):
         spans[s, :, : width - s] = spans[s - 1, :, : width - s] | masks[:, s:]
-    # Weight of every byte value at each of the 8 byte places of a chunk.
+    # table[u, p, v]: weight of byte value v at byte place p (8 per chunk), bit by bit.
     padded = np.zeros((units, chunks, 64))
     padded[:, :, :_BITS] = weights
-    by_byte = np.einsum("ucki,vi->uckv", padded.reshape(units, chunks, 8, 8), _BYTE_BITS)
-    out = np.zeros((units, width, max_span))
-    unit_index = np.arange(units)[None, :, None]
-    for c in range(chunks):
-        for k in range(8):
-            byte = (spans[:, :, :, c] >> (8 * k)) & 255
-            out += by_byte[unit_index, c, k, byte].transpose(1, 2, 0)
-    return out
-
-
-def _flatten(rows: Sequence[UnitRow]) -> tuple[np.ndarray, np.ndarray]:
-    """Offsets and concatenated ids of ``rows`` (unit ``k``: ``ids[ptr[k]:ptr[k+1]]``)."""
-    ptr = np.zeros(len(rows) + 1, dtype=np.int64)
-    np.cumsum([len(r.ids) for r in rows], out=ptr[1:])
-    ids = np.concatenate([r.ids for r in rows]) if rows else np.zeros(0, dtype=np.int64)
-    return ptr, ids.astype(np.int64, copy=False)
-
-
-def _slice_flat(ptr: np.ndarray, ids: np.ndarray, k0: int, k1: int) -> tuple[np.ndarray, np.ndarray]:
-    first, last = ptr[k0], ptr[k1]
-    return ptr[k0 : k1 + 1] - first, ids[first:last]
-
-
-def _encode_keys(ids: Sequence[int], weights: Sequence[float]) -> UnitRow:
-    """Encode one unit whose tokens are distinct keys (each matches itself)."""
-    order = np.argsort(np.asarray(ids, dtype=np.int64), kind="stable")
-    n = len(order)
-    chunks = max(1, -(-n // _BITS))
-    token_weights = np.zeros((chunks, _BITS))
-    token_weights.flat[:n] = weights
-    masks = np.zeros((n, chunks), dtype=np.int64)
-    masks[np.arange(n), order // _BITS] = np.left_shift(np.int64(1), order % _BITS)
-    return UnitRow(np.asarray(ids, dtype=np.int64)[order], masks, token_weights)
-
-
-def _encode_row(token_ids: Sequence[np.ndarray], weights: Sequence[float]) -> UnitRow:
-    """Encode one unit from the key ids each of its tokens can match."""
-    n_tokens = len(token_ids)
-    chunks = max(1, -(-n_tokens // _BITS))
-    token_weights = np.zeros((chunks, _BITS))
-    token_weights.flat[:n_tokens] = weights
-    empty = UnitRow(np.zeros(0, dtype=np.int64), np.zeros((0, chunks), dtype=np.int64), token_weights)
-    if not n_tokens:
-        return empty
-    flat = np.concatenate(token_ids) if n_tokens > 1 else token_ids[0]
-    if not len(flat):
-        return empty
-    token = np.repeat(np.arange(n_tokens, dtype=np.int64), [len(x) for x in token_ids])
-    order = np.argsort(flat, kind="stable")
-    flat, token = flat[order], token[order]
-    starts = np.flatnonzero(np.diff(flat, prepend=-1))
-    ids = flat[starts]
-    bits = np.left_shift(np.int64(1), token % _BITS)
-    masks = np.zeros((len(ids), chunks), dtype=np.int64)
-    for c in range(chunks):
-        masks[:, c] = np.bitwise_or.reduceat(np.where(token // _BITS == c, bits, 0), starts)
-    return UnitRow(ids, masks, token_weights)
+    places = padded.reshape(units, chunks * 8, 8)
+    used = np.flatnonzero(places.any(axis=(0, 2)))
+    places = places[:, : int(used[-1]) + 1 if len(used) else 0]
+    table = np.zeros(places.shape[:2] + (1,))
+    for bit in range(8):
+        table = np.concatenate([table, table + places[:, :, bit : bit + 1]], axis=2)
+    flat = table.reshape(-1)
+    base = (np.arange(units) * places.shape[1] * 256)[None, :, None]
+    as_bytes = spans.astype("<i8", copy=False).view(np.uint8).reshape(max_span, units, width, chunks * 8)
+    out = np.zeros((max_span, units, width))
+    for p in range(places.shape[1]):
+        out += flat[base + p * 256 + as_bytes[:, :, :, p]]
+    return out.transpose(1, 2, 0)
 
 
 @dataclass
@@ -709,8 +738,8 @@ class LexicalEvidence:
     _band: tuple[bytes, bytes] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
-        self._zh_n = np.concatenate([[0.0], np.cumsum(self.index.zh_totals)])
-        self._en_n = np.concatenate([[0.0], np.cumsum(self.index.en_totals)])
+        self._zh_n = np.concatenate([[0.0], np.cumsum(self.index.zh.totals)])
+        self._en_n = np.concatenate([[0.0], np.cumsum(self.index.en.totals)])
 
     @classmethod
     def from_keys(cls, zh: Sequence[Sequence[Keys]], en: Sequence[Sequence[str]], **options: object) -> "LexicalEvidence":
@@ -770,11 +799,3 @@ class LexicalEvidence:
 
     def __call__(self, a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         return self.weight * (1.0 - self.coverage(a, b, i, j)) * (a + b) / 2.0
-
-
-def _idf(units: Sequence[Iterable[object]]) -> dict[object, float]:
-    """Inverse document frequency of each item over the units (sentences):
-    ``log(1 + N / df)``, so a word in every sentence weighs log 2."""
-    df = Counter(chain.from_iterable(set(unit) for unit in units))
-    n = max(len(units), 1)
-    return {item: math.log(1.0 + n / count) for item, count in df.items()}
