@@ -67,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     align.add_argument("--no-dictionary", action="store_true", help="align by length and structure only (no dictionary evidence)")
     align.add_argument(
         "--single-pass", action="store_true",
-        help="align once, without the second pass that learns the document's own bead shapes and word pairs (about half the time, slightly less accurate)",
+        help="align once, without the second pass that learns the document's own bead shapes and word pairs (faster, slightly less accurate)",
     )
     align.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="align N files at a time in separate processes (default: 1)")
     align.add_argument("--force", action="store_true", help="align again even when the outputs are newer than the input")
