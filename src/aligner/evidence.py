@@ -26,7 +26,7 @@ import os
 import pickle
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence
 
@@ -413,11 +413,13 @@ def zh_keys(text: str, lexicon: Lexicon, segmenter: str = "cedict") -> list[Keys
 class EncodedUnits:
     """The units of one side, encoded for matching, in flat arrays.
 
-    Unit ``u`` can match the sorted key ids ``ids[ptr[u]:ptr[u+1]]``; for
-    the ``g``-th of those ids, ``masks[mask_at[g] : mask_at[g] + chunks[u]]``
-    are the bitmasks (62 tokens per int64 chunk) of the unit's tokens that
-    match it, and ``weights[weight_at[u] : weight_at[u] + 62 * chunks[u]]``
-    the token weights in the same layout. A Chinese token matches the
+    Unit ``u`` can match the sorted key ids ``ids[ptr[u]:ptr[u+1]]``. The
+    unit's tokens are numbered in chunks of 62 (one int64 bitmask each);
+    for the ``g``-th id, runs ``mask_ptr[g] … mask_ptr[g+1]-1`` give the
+    tokens that match it: in chunk ``mask_chunk[k]``, the bits of
+    ``masks[k]`` (chunks without such a token are left out).
+    ``weights[weight_at[u] : weight_at[u] + 62 * chunks[u]]`` are the token
+    weights, chunk by chunk. A Chinese token matches the
     English keys it translates to; an English key matches itself. The same
     ``ptr`` and ``ids`` are what the other side's tokens are looked up in.
     """
@@ -425,7 +427,8 @@ class EncodedUnits:
     ptr: np.ndarray
     ids: np.ndarray
     chunks: np.ndarray
-    mask_at: np.ndarray
+    mask_ptr: np.ndarray
+    mask_chunk: np.ndarray
     masks: np.ndarray
     weight_at: np.ndarray
     weights: np.ndarray
@@ -434,12 +437,20 @@ class EncodedUnits:
     def __len__(self) -> int:
         return len(self.chunks)
 
+    @cached_property
+    def postings(self) -> tuple[np.ndarray, np.ndarray]:
+        """Where each key id occurs: the units holding it, sorted by (id,
+        unit), and the sort keys ``id * (len(self) + 1) + unit``."""
+        order = np.argsort(self.ids, kind="stable")
+        unit = np.repeat(np.arange(len(self), dtype=np.int64), np.diff(self.ptr))[order]
+        return unit, self.ids[order] * (len(self) + 1) + unit
+
     def slice(self, k0: int, k1: int) -> "EncodedUnits":
         """Units ``k0 … k1-1`` (the flat masks and weights are shared)."""
         g0, g1 = int(self.ptr[k0]), int(self.ptr[k1])
         return EncodedUnits(
-            self.ptr[k0 : k1 + 1] - g0, self.ids[g0:g1], self.chunks[k0:k1], self.mask_at[g0:g1],
-            self.masks, self.weight_at[k0:k1], self.weights, self.totals[k0:k1],
+            self.ptr[k0 : k1 + 1] - g0, self.ids[g0:g1], self.chunks[k0:k1], self.mask_ptr[g0 : g1 + 1],
+            self.mask_chunk, self.masks, self.weight_at[k0:k1], self.weights, self.totals[k0:k1],
         )  # fmt: skip
 
 
@@ -566,16 +577,15 @@ def _encode(counts: np.ndarray, weights: np.ndarray, id_lens: np.ndarray, flat_i
     group_unit = key[starts] // vocab_size
     ptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(group_unit, minlength=n), out=ptr[1:])
-    per_unit = np.diff(ptr) * chunks
-    mask_at = (np.cumsum(per_unit) - per_unit)[group_unit] + (np.arange(len(starts)) - ptr[group_unit]) * chunks[group_unit]
-    masks = np.zeros(int(per_unit.sum()), dtype=np.int64)
-    if len(starts):
-        # Entries run by group and, within one, by token: their chunks ascend.
-        at = pos[token]
-        dest = np.repeat(mask_at, np.diff(np.append(starts, len(key)))) + at // _BITS
-        runs = np.flatnonzero(np.diff(dest, prepend=-1))
-        masks[dest[runs]] = np.bitwise_or.reduceat(np.left_shift(np.int64(1), at % _BITS), runs)
-    return EncodedUnits(ptr, key[starts] % vocab_size, chunks, mask_at, masks, weight_at, table, totals)
+    # Entries run by group and, within one, by token, so by chunk too:
+    # one run of entries per (group, chunk) that has a matching token.
+    at = pos[token]
+    group = np.repeat(np.arange(len(starts), dtype=np.int64), np.diff(np.append(starts, len(key))))
+    runs = np.flatnonzero(np.diff(group * (int(chunks.max(initial=1)) + 1) + at // _BITS, prepend=-1))
+    mask_ptr = np.zeros(len(starts) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(group[runs], minlength=len(starts)), out=mask_ptr[1:])
+    masks = np.bitwise_or.reduceat(np.left_shift(np.int64(1), at % _BITS), runs) if len(runs) else np.zeros(0, dtype=np.int64)
+    return EncodedUnits(ptr, key[starts] % vocab_size, chunks, mask_ptr, at[runs] // _BITS, masks, weight_at, table, totals)
 
 
 #: Elements of the work arrays (window keys, spans × positions × chunks) per block of rows.
@@ -603,41 +613,29 @@ def _cover(rows: EncodedUnits, other: EncodedUnits, lo: np.ndarray, hi: np.ndarr
 def _cover_block(
     rows: EncodedUnits, other: EncodedUnits, r0: int, r1: int, lo: np.ndarray, hi: np.ndarray, width: int, max_span: int
 ) -> np.ndarray:
-    """:func:`_cover` for rows ``r0 … r1-1``. Each key of the other units
-    that some window of the block holds is joined with the block's equal
-    ids; the pairs inside their row's window give the bits of the matched
-    tokens, ORed per (row, other unit)."""
+    """:func:`_cover` for rows ``r0 … r1-1``: each id of a row is looked up
+    among the postings of the other side inside the row's window; the bits
+    of the tokens it matches are ORed into each (row, other unit) it meets."""
     count = r1 - r0
     chunks = rows.chunks[r0:r1]
     most = int(chunks.max())
     lo, hi = lo[r0:r1], hi[r0:r1]
-    covered = np.zeros((count, width, most), dtype=np.int64)
-    u0, u1 = int(lo.min()), int(max(hi.max(), lo.min()))
+    covered = np.zeros(count * width * most, dtype=np.int64)
     g0, g1 = int(rows.ptr[r0]), int(rows.ptr[r1])
-    p0, p1 = int(other.ptr[u0]), int(other.ptr[u1])
-    if g1 > g0 and p1 > p0:
-        order = np.argsort(rows.ids[g0:g1], kind="stable")
-        ids = rows.ids[g0:g1][order]
-        keys = other.ids[p0:p1]
-        left = np.searchsorted(ids, keys, side="left")
-        sizes = np.searchsorted(ids, keys, side="right") - left
-        group = g0 + order[_ranges(left, sizes)]
-        unit = np.repeat(np.repeat(np.arange(u0, u1), np.diff(other.ptr[u0 : u1 + 1])), sizes)
-        owner = np.searchsorted(rows.ptr[r0 : r1 + 1], group, side="right") - 1
-        inside = np.flatnonzero((lo[owner] <= unit) & (unit < hi[owner]))
-        cell = owner[inside] * width + (unit[inside] - lo[owner[inside]])
-        by_cell = np.argsort(cell, kind="stable")
-        cell, group = cell[by_cell], group[inside[by_cell]]
-        starts = np.flatnonzero(np.diff(cell, prepend=-1))
-        if len(starts):
-            span = rows.chunks[r0 + cell // width]
-            target = covered.reshape(count * width, most)
-            for c in range(most):
-                bits = np.where(c < span, rows.masks[np.minimum(rows.mask_at[group] + c, len(rows.masks) - 1)], 0)
-                target[cell[starts], c] = np.bitwise_or.reduceat(bits, starts)
+    if g1 > g0 and len(other.ids):
+        owner = np.repeat(np.arange(count, dtype=np.int64), np.diff(rows.ptr[r0 : r1 + 1]))
+        units, sort_keys = other.postings
+        base = rows.ids[g0:g1] * (len(other) + 1)
+        left = np.searchsorted(sort_keys, base + lo[owner])
+        sizes = np.searchsorted(sort_keys, base + hi[owner]) - left
+        cell = np.repeat(owner * width - lo[owner], sizes) + units[_ranges(left, sizes)]
+        first = np.repeat(rows.mask_ptr[g0:g1], sizes)
+        n_runs = np.repeat(rows.mask_ptr[g0 + 1 : g1 + 1], sizes) - first
+        run = _ranges(first, n_runs)
+        np.bitwise_or.at(covered, np.repeat(cell, n_runs) * most + rows.mask_chunk[run], rows.masks[run])
     place = np.arange(most * _BITS)
     weights = np.where(place < chunks[:, None] * _BITS, rows.weights[np.minimum(rows.weight_at[r0:r1, None] + place, len(rows.weights) - 1)], 0.0)
-    return _span_weights(covered, weights.reshape(count, most, _BITS), max_span)
+    return _span_weights(covered.reshape(count, width, most), weights.reshape(count, most, _BITS), max_span)
 
 
 def _span_weights(masks: np.ndarray, weights: np.ndarray, max_span: int) -> np.ndarray:
