@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, KeysView, Mapping, Sequence
 
 import numpy as np
 
@@ -228,15 +228,15 @@ class Lexicon:
 
     def segment(self, text: str) -> list[str]:
         """Greedy longest-match segmentation of ``text`` on the lexicon."""
+        words = self.entries.keys()
         out: list[str] = []
-        i = 0
-        while i < len(text):
-            for size in range(min(self.max_word, len(text) - i), 0, -1):
-                piece = text[i : i + size]
-                if size == 1 or piece in self.entries:
-                    out.append(piece)
-                    i += size
-                    break
+        i, n = 0, len(text)
+        while i < n:
+            size = min(self.max_word, n - i)
+            while size > 1 and text[i : i + size] not in words:
+                size -= 1
+            out.append(text[i : i + size])
+            i += size
         return out
 
 
@@ -323,6 +323,10 @@ class _JoinedKeys(Mapping[str, Keys]):
     def __contains__(self, word: object) -> bool:
         return word in self._joined
 
+    def keys(self) -> KeysView[str]:
+        """The words (membership tested at dict speed)."""
+        return self._joined.keys()
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._joined)
 
@@ -392,17 +396,16 @@ def zh_keys(text: str, lexicon: Lexicon, segmenter: str = "cedict") -> list[Keys
     sets are shared between equal tokens (see :meth:`Lexicon.token_keys`).
     """
     tokens = zh_tokens(text, lexicon, segmenter)
+    single = [len(t) == 1 and _CJK.match(t) is not None for t in tokens] + [False]
     out: list[Keys] = []
     for k, token in enumerate(tokens):
         run = ""
-        if len(token) == 1 and _CJK.match(token) and (k == 0 or len(tokens[k - 1]) != 1 or not _CJK.match(tokens[k - 1])):
-            run = token
-            for follower in tokens[k + 1 : k + 4]:
-                if len(follower) != 1 or not _CJK.match(follower):
-                    break
-                run += follower
-            if len(run) < 2:
-                run = ""
+        if single[k] and (k == 0 or not single[k - 1]):
+            end = k + 1
+            while end < k + 4 and single[end]:
+                end += 1
+            if end - k >= 2:
+                run = "".join(tokens[k:end])
         keys = lexicon.token_keys(token, run)
         if keys:
             out.append(keys)
