@@ -20,6 +20,7 @@ a dictionary instead of embeddings.
 
 from __future__ import annotations
 
+import copy
 import gzip
 import math
 import os
@@ -27,6 +28,7 @@ import pickle
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, KeysView, Mapping, Sequence
 
@@ -467,39 +469,57 @@ class LexicalIndex:
     groups, so weights are document-wide.
     """
 
-    def __init__(
-        self, zh: Sequence[Sequence[Keys]], en: Sequence[Sequence[str]], idf: bool = True, like: "LexicalIndex | None" = None
-    ) -> None:
-        # An index of the same text at another resolution (``like``) shares
-        # its key numbering, so equal key sets are converted once.
-        vocab: dict[str, int] = like._vocab if like is not None else {}
-        types: dict[Keys, int] = like._types if like is not None else {}
-        type_ids: list[np.ndarray] = like._type_ids if like is not None else []
-        self._vocab, self._types, self._type_ids = vocab, types, type_ids
+    def __init__(self, zh: Sequence[Sequence[Keys]], en: Sequence[Sequence[str]], idf: bool = True) -> None:
+        # Tokens as numbers: a zh token is its key set's type, whose key ids
+        # are ``type_ids[type_ptr[t]:type_ptr[t+1]]``; an en token is its key id.
+        vocab: dict[str, int] = {}
+        types: dict[Keys, int] = {}
+        type_ids: list[list[int]] = []
         zh_types: list[int] = []
         for tokens in zh:
             for keys in tokens:
                 found = types.get(keys)
                 if found is None:
                     found = types[keys] = len(types)
-                    type_ids.append(np.array([vocab.setdefault(k, len(vocab)) for k in keys], dtype=np.int64))
+                    type_ids.append([vocab.setdefault(k, len(vocab)) for k in keys])
                 zh_types.append(found)
         en_ids = [vocab.setdefault(k, len(vocab)) for keys in en for k in keys]
+        self._type_ptr = _offsets([len(ids) for ids in type_ids])
+        self._type_ids = np.fromiter(chain.from_iterable(type_ids), dtype=np.int64, count=int(self._type_ptr[-1]))
+        self._vocab_size, self._idf = len(vocab), idf
+        self._zh_tokens = (_offsets([len(t) for t in zh]), np.array(zh_types, dtype=np.int64))
+        self._en_tokens = (_offsets([len(k) for k in en]), np.array(en_ids, dtype=np.int64))
+        self._encode()
+
+    def _encode(self) -> None:
+        """Weigh and encode both sides from their tokens."""
+        ptr, types = self._zh_tokens
         # Zh tokens with equal key sets are matched together: one token, their weights summed.
-        kept, weights, counts = _weighted_tokens(np.array(zh_types, dtype=np.int64), [len(t) for t in zh], idf, summed=True)
-        sizes = np.array([len(type_ids[t]) for t in range(len(types))], dtype=np.int64)
-        flat = np.concatenate(type_ids) if type_ids else np.zeros(0, dtype=np.int64)
-        lens = sizes[kept]
-        self.zh = _encode(counts, weights, lens, flat[_ranges((np.cumsum(sizes) - sizes)[kept], lens)], len(vocab))
-        kept, weights, counts = _weighted_tokens(np.array(en_ids, dtype=np.int64), [len(k) for k in en], idf, summed=False)
-        self.en = _encode(counts, weights, np.ones(len(kept), dtype=np.int64), kept, len(vocab))
-        self._vocab_size = len(vocab)
+        kept, weights, counts = _weighted_tokens(types, np.diff(ptr), self._idf, summed=True)
+        lens = np.diff(self._type_ptr)[kept]
+        self.zh = _encode(counts, weights, lens, self._type_ids[_ranges(self._type_ptr[kept], lens)], self._vocab_size)
+        ptr, ids = self._en_tokens
+        kept, weights, counts = _weighted_tokens(ids, np.diff(ptr), self._idf, summed=False)
+        self.en = _encode(counts, weights, np.ones(len(kept), dtype=np.int64), kept, self._vocab_size)
+
+    def grouped(self, zh_starts: np.ndarray, en_starts: np.ndarray) -> "LexicalIndex":
+        """The index of the groups of consecutive units that begin at
+        ``zh_starts`` and ``en_starts`` (first 0): their tokens pooled, weights
+        over the groups. What the index of the groups' keys would be, without
+        reading the keys again."""
+        index = copy.copy(self)
+        (zh_ptr, zh_types), (en_ptr, en_ids) = self._zh_tokens, self._en_tokens
+        index._zh_tokens = (np.append(zh_ptr[zh_starts], zh_ptr[-1]), zh_types)
+        index._en_tokens = (np.append(en_ptr[en_starts], en_ptr[-1]), en_ids)
+        index._encode()
+        return index
 
     def slice(self, zh0: int, zh1: int, en0: int, en1: int) -> "LexicalIndex":
         """The index of units ``zh[zh0:zh1]`` and ``en[en0:en1]`` (weights kept)."""
-        view = LexicalIndex.__new__(LexicalIndex)
-        view._vocab, view._types, view._type_ids, view._vocab_size = self._vocab, self._types, self._type_ids, self._vocab_size
+        view = copy.copy(self)
         view.zh, view.en = self.zh.slice(zh0, zh1), self.en.slice(en0, en1)
+        view._zh_tokens = _slice_tokens(*self._zh_tokens, zh0, zh1)
+        view._en_tokens = _slice_tokens(*self._en_tokens, en0, en1)
         return view
 
     def __len__(self) -> int:
@@ -521,13 +541,25 @@ class LexicalIndex:
         return _cover(self.en, self.zh, lo, hi, width, max_span)
 
 
+def _offsets(sizes: Sequence[int]) -> np.ndarray:
+    """``[0, s0, s0 + s1, …]``: where each of consecutive runs of ``sizes`` begins, and the end."""
+    ptr = np.zeros(len(sizes) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=ptr[1:])
+    return ptr
+
+
+def _slice_tokens(ptr: np.ndarray, tokens: np.ndarray, k0: int, k1: int) -> tuple[np.ndarray, np.ndarray]:
+    """The tokens of units ``k0 … k1-1`` (offsets from 0)."""
+    return ptr[k0 : k1 + 1] - ptr[k0], tokens[ptr[k0] : ptr[k1]]
+
+
 def _ranges(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     """``arange(s, s + k)`` for each start ``s`` and size ``k``, concatenated."""
     offsets = np.cumsum(sizes) - sizes
     return np.arange(int(sizes.sum()), dtype=np.int64) - np.repeat(offsets - starts, sizes)
 
 
-def _weighted_tokens(types: np.ndarray, sizes: Sequence[int], idf: bool, summed: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _weighted_tokens(types: np.ndarray, sizes: np.ndarray, idf: bool, summed: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The distinct token types of each unit (``sizes`` tokens each, flat in
     ``types``) in order of first appearance, their weights and their number
     per unit.
