@@ -328,12 +328,11 @@ def _scorer(
     priors: Mapping[Shape, float],
     params: AlignParams,
     index: LexicalIndex | None = None,
-    like: LexicalIndex | None = None,
 ) -> BeadScorer:
     evidence = None
     if zh.keys is not None and en.keys is not None and params.lexical_weight > 0:
         evidence = LexicalEvidence(
-            index if index is not None else LexicalIndex(zh.keys, en.keys, like=like),
+            index if index is not None else LexicalIndex(zh.keys, en.keys),
             weight=params.lexical_weight,
             max_a=max(a for a, _ in priors),
             max_b=max(b for _, b in priors),
@@ -357,18 +356,17 @@ def align_sides(
     priors: Mapping[Shape, float],
     params: AlignParams,
     index: LexicalIndex | None = None,
-    like: LexicalIndex | None = None,
     center: np.ndarray | None = None,
 ) -> list[PathBead]:
     """Best path of beads over two sides: whole if small, else coarse to fine.
 
     ``index`` holds the sides' evidence keys, weighted and encoded (built
-    from ``zh.keys`` and ``en.keys`` when not given, sharing the key
-    numbering of ``like``, the index of the next finer level). A known
+    from ``zh.keys`` and ``en.keys`` when not given); the coarse pass gets
+    it grouped into blocks (:meth:`LexicalIndex.grouped`). A known
     ``center`` path (column per row) replaces the coarse pass.
     """
     n, m = len(zh), len(en)
-    scorer = _scorer(zh, en, priors, params, index, like)
+    scorer = _scorer(zh, en, priors, params, index)
     if (n + 1) * (m + 1) <= params.full_grid_cells:
         return solve(n, m, scorer.shapes, scorer, Band.full(n, m))
     if center is not None:
@@ -383,8 +381,8 @@ def align_sides(
     # variance with the block size, or length would overrule the evidence.
     block_size = max(n, m) / max(len(zh_blocks), len(en_blocks))
     coarse_params = replace(params, length=replace(params.length, variance=params.length.variance * block_size))
-    finer = scorer.evidence.index if scorer.evidence is not None else None
-    coarse = align_sides(zh_blocks, en_blocks, BLOCK_PRIORS, coarse_params, like=finer)
+    coarse_index = scorer.evidence.index.grouped(zh_starts, en_starts) if scorer.evidence is not None else None
+    coarse = align_sides(zh_blocks, en_blocks, BLOCK_PRIORS, coarse_params, coarse_index)
     center = project_path(coarse, zh_starts, en_starts, n, m)
     return align_in_band(n, m, scorer.shapes, scorer, center, width=max(params.refine_width, factor), full_below=0)
 

@@ -146,16 +146,15 @@ def solve(
         col = np.clip(margin + shift[:, :, None] + np.arange(width), 0, table.shape[1] - 1)
         source = (start - first + reach)[:, :, None] * table.shape[1] + col
         flat = table.reshape(-1)
+        running = _gap_sums(block_costs[:, gap]) if gap is not None and width > 1 else None
         for r, i in enumerate(rows.tolist()):
             total = flat.take(source[r])
             total += row_costs[r]
-            pick = total.argmin(axis=0)
-            best = total[pick, np.arange(width)]
-            move = np.where(best < np.inf, kinds[pick], np.int8(-1))
+            best, move = total.min(axis=0), kinds[total.argmin(axis=0)]
             if i == 0:
                 best[0] = 0.0
-            if gap is not None and width > 1:
-                best, move = _scan_gaps(best, move, block_costs[r, gap], gap)
+            if running is not None:
+                best, move = _scan_gaps(best, move, running[r], gap)
             table[reach + r, margin : margin + width] = best
             costs.append(best)
             moves.append(move)
@@ -182,26 +181,29 @@ def _block_costs(
     return out
 
 
-def _scan_gaps(best: np.ndarray, move: np.ndarray, gap_cost: np.ndarray, gap_index: int) -> tuple[np.ndarray, np.ndarray]:
+def _gap_sums(gap_costs: np.ndarray) -> np.ndarray:
+    """Running sums, along each row, of the ``(0, 1)`` bead costs; none ends
+    at a row's first column from inside the row."""
+    gaps = gap_costs.copy()
+    gaps[:, 0] = 0.0
+    return np.cumsum(gaps, axis=1)
+
+
+def _scan_gaps(best: np.ndarray, move: np.ndarray, running: np.ndarray, gap_index: int) -> tuple[np.ndarray, np.ndarray]:
     """Allow chains of ``(0, 1)`` beads within one row in O(width).
 
     ``D[j] = min(best[j], D[j-1] + gap[j])`` unrolls to
-    ``C[j] + min_{k<=j}(best[k] - C[k])`` with ``C`` the running sum of gaps.
+    ``C[j] + min_{k<=j}(best[k] - C[k])`` with ``C`` the running sum of gaps
+    (``running``); column ``j`` is reached by a gap when that minimum is
+    below ``best[j] - C[j]``. Columns past the band's end have infinite
+    costs; the NaNs they make (inf - inf) stay in those columns, which are
+    never chained.
     """
-    gaps = gap_cost.copy()
-    gaps[0] = 0.0  # no (0, 1) bead ends at the row's first column from inside the row
-    # Columns past the band's end have infinite costs; the NaNs they make
-    # (inf - inf) stay in those columns, which are never chained.
     with np.errstate(invalid="ignore"):
-        running = np.cumsum(gaps)
         shifted = best - running
         low = np.minimum.accumulate(shifted)
-        cols = np.arange(best.shape[0])
-        origin = np.maximum.accumulate(np.where(shifted == low, cols, -1))
-        chained = (origin < cols) & np.isfinite(running + low)
-    new_best = np.where(chained, running + low, best)
-    new_move = np.where(chained, np.int8(gap_index), move).astype(np.int8)
-    return new_best, new_move
+        chained = shifted > low
+    return np.where(chained, running + low, best), np.where(chained, np.int8(gap_index), move)
 
 
 def _trace(

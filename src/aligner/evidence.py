@@ -20,15 +20,17 @@ a dictionary instead of embeddings.
 
 from __future__ import annotations
 
+import copy
 import gzip
 import math
 import os
 import pickle
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, KeysView, Mapping, Sequence
 
 import numpy as np
 
@@ -274,15 +276,15 @@ class Lexicon:
 
     def segment(self, text: str) -> list[str]:
         """Greedy longest-match segmentation of ``text`` on the lexicon."""
+        words = self.entries.keys()
         out: list[str] = []
-        i = 0
-        while i < len(text):
-            for size in range(min(self.max_word, len(text) - i), 0, -1):
-                piece = text[i : i + size]
-                if size == 1 or piece in self.entries:
-                    out.append(piece)
-                    i += size
-                    break
+        i, n = 0, len(text)
+        while i < n:
+            size = min(self.max_word, n - i)
+            while size > 1 and text[i : i + size] not in words:
+                size -= 1
+            out.append(text[i : i + size])
+            i += size
         return out
 
 
@@ -369,6 +371,10 @@ class _JoinedKeys(Mapping[str, Keys]):
     def __contains__(self, word: object) -> bool:
         return word in self._joined
 
+    def keys(self) -> KeysView[str]:
+        """The words (membership tested at dict speed)."""
+        return self._joined.keys()
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._joined)
 
@@ -438,17 +444,16 @@ def zh_keys(text: str, lexicon: Lexicon, segmenter: str = "cedict") -> list[Keys
     sets are shared between equal tokens (see :meth:`Lexicon.token_keys`).
     """
     tokens = zh_tokens(text, lexicon, segmenter)
+    single = [len(t) == 1 and _CJK.match(t) is not None for t in tokens] + [False]
     out: list[Keys] = []
     for k, token in enumerate(tokens):
         run = ""
-        if len(token) == 1 and _CJK.match(token) and (k == 0 or len(tokens[k - 1]) != 1 or not _CJK.match(tokens[k - 1])):
-            run = token
-            for follower in tokens[k + 1 : k + 4]:
-                if len(follower) != 1 or not _CJK.match(follower):
-                    break
-                run += follower
-            if len(run) < 2:
-                run = ""
+        if single[k] and (k == 0 or not single[k - 1]):
+            end = k + 1
+            while end < k + 4 and single[end]:
+                end += 1
+            if end - k >= 2:
+                run = "".join(tokens[k:end])
         keys = lexicon.token_keys(token, run)
         if keys:
             out.append(keys)
@@ -459,11 +464,13 @@ def zh_keys(text: str, lexicon: Lexicon, segmenter: str = "cedict") -> list[Keys
 class EncodedUnits:
     """The units of one side, encoded for matching, in flat arrays.
 
-    Unit ``u`` can match the sorted key ids ``ids[ptr[u]:ptr[u+1]]``; for
-    the ``g``-th of those ids, ``masks[mask_at[g] : mask_at[g] + chunks[u]]``
-    are the bitmasks (62 tokens per int64 chunk) of the unit's tokens that
-    match it, and ``weights[weight_at[u] : weight_at[u] + 62 * chunks[u]]``
-    the token weights in the same layout. A Chinese token matches the
+    Unit ``u`` can match the sorted key ids ``ids[ptr[u]:ptr[u+1]]``. The
+    unit's tokens are numbered in chunks of 62 (one int64 bitmask each);
+    for the ``g``-th id, runs ``mask_ptr[g] … mask_ptr[g+1]-1`` give the
+    tokens that match it: in chunk ``mask_chunk[k]``, the bits of
+    ``masks[k]`` (chunks without such a token are left out).
+    ``weights[weight_at[u] : weight_at[u] + 62 * chunks[u]]`` are the token
+    weights, chunk by chunk. A Chinese token matches the
     English keys it translates to; an English key matches itself. The same
     ``ptr`` and ``ids`` are what the other side's tokens are looked up in.
     """
@@ -471,7 +478,8 @@ class EncodedUnits:
     ptr: np.ndarray
     ids: np.ndarray
     chunks: np.ndarray
-    mask_at: np.ndarray
+    mask_ptr: np.ndarray
+    mask_chunk: np.ndarray
     masks: np.ndarray
     weight_at: np.ndarray
     weights: np.ndarray
@@ -480,12 +488,20 @@ class EncodedUnits:
     def __len__(self) -> int:
         return len(self.chunks)
 
+    @cached_property
+    def postings(self) -> tuple[np.ndarray, np.ndarray]:
+        """Where each key id occurs: the units holding it, sorted by (id,
+        unit), and the sort keys ``id * (len(self) + 1) + unit``."""
+        order = np.argsort(self.ids, kind="stable")
+        unit = np.repeat(np.arange(len(self), dtype=np.int64), np.diff(self.ptr))[order]
+        return unit, self.ids[order] * (len(self) + 1) + unit
+
     def slice(self, k0: int, k1: int) -> "EncodedUnits":
         """Units ``k0 … k1-1`` (the flat masks and weights are shared)."""
         g0, g1 = int(self.ptr[k0]), int(self.ptr[k1])
         return EncodedUnits(
-            self.ptr[k0 : k1 + 1] - g0, self.ids[g0:g1], self.chunks[k0:k1], self.mask_at[g0:g1],
-            self.masks, self.weight_at[k0:k1], self.weights, self.totals[k0:k1],
+            self.ptr[k0 : k1 + 1] - g0, self.ids[g0:g1], self.chunks[k0:k1], self.mask_ptr[g0 : g1 + 1],
+            self.mask_chunk, self.masks, self.weight_at[k0:k1], self.weights, self.totals[k0:k1],
         )  # fmt: skip
 
 
@@ -499,39 +515,57 @@ class LexicalIndex:
     groups, so weights are document-wide.
     """
 
-    def __init__(
-        self, zh: Sequence[Sequence[Keys]], en: Sequence[Sequence[str]], idf: bool = True, like: "LexicalIndex | None" = None
-    ) -> None:
-        # An index of the same text at another resolution (``like``) shares
-        # its key numbering, so equal key sets are converted once.
-        vocab: dict[str, int] = like._vocab if like is not None else {}
-        types: dict[Keys, int] = like._types if like is not None else {}
-        type_ids: list[np.ndarray] = like._type_ids if like is not None else []
-        self._vocab, self._types, self._type_ids = vocab, types, type_ids
+    def __init__(self, zh: Sequence[Sequence[Keys]], en: Sequence[Sequence[str]], idf: bool = True) -> None:
+        # Tokens as numbers: a zh token is its key set's type, whose key ids
+        # are ``type_ids[type_ptr[t]:type_ptr[t+1]]``; an en token is its key id.
+        vocab: dict[str, int] = {}
+        types: dict[Keys, int] = {}
+        type_ids: list[list[int]] = []
         zh_types: list[int] = []
         for tokens in zh:
             for keys in tokens:
                 found = types.get(keys)
                 if found is None:
                     found = types[keys] = len(types)
-                    type_ids.append(np.array([vocab.setdefault(k, len(vocab)) for k in keys], dtype=np.int64))
+                    type_ids.append([vocab.setdefault(k, len(vocab)) for k in keys])
                 zh_types.append(found)
         en_ids = [vocab.setdefault(k, len(vocab)) for keys in en for k in keys]
+        self._type_ptr = _offsets([len(ids) for ids in type_ids])
+        self._type_ids = np.fromiter(chain.from_iterable(type_ids), dtype=np.int64, count=int(self._type_ptr[-1]))
+        self._vocab_size, self._idf = len(vocab), idf
+        self._zh_tokens = (_offsets([len(t) for t in zh]), np.array(zh_types, dtype=np.int64))
+        self._en_tokens = (_offsets([len(k) for k in en]), np.array(en_ids, dtype=np.int64))
+        self._encode()
+
+    def _encode(self) -> None:
+        """Weigh and encode both sides from their tokens."""
+        ptr, types = self._zh_tokens
         # Zh tokens with equal key sets are matched together: one token, their weights summed.
-        kept, weights, counts = _weighted_tokens(np.array(zh_types, dtype=np.int64), [len(t) for t in zh], idf, summed=True)
-        sizes = np.array([len(type_ids[t]) for t in range(len(types))], dtype=np.int64)
-        flat = np.concatenate(type_ids) if type_ids else np.zeros(0, dtype=np.int64)
-        lens = sizes[kept]
-        self.zh = _encode(counts, weights, lens, flat[_ranges((np.cumsum(sizes) - sizes)[kept], lens)], len(vocab))
-        kept, weights, counts = _weighted_tokens(np.array(en_ids, dtype=np.int64), [len(k) for k in en], idf, summed=False)
-        self.en = _encode(counts, weights, np.ones(len(kept), dtype=np.int64), kept, len(vocab))
-        self._vocab_size = len(vocab)
+        kept, weights, counts = _weighted_tokens(types, np.diff(ptr), self._idf, summed=True)
+        lens = np.diff(self._type_ptr)[kept]
+        self.zh = _encode(counts, weights, lens, self._type_ids[_ranges(self._type_ptr[kept], lens)], self._vocab_size)
+        ptr, ids = self._en_tokens
+        kept, weights, counts = _weighted_tokens(ids, np.diff(ptr), self._idf, summed=False)
+        self.en = _encode(counts, weights, np.ones(len(kept), dtype=np.int64), kept, self._vocab_size)
+
+    def grouped(self, zh_starts: np.ndarray, en_starts: np.ndarray) -> "LexicalIndex":
+        """The index of the groups of consecutive units that begin at
+        ``zh_starts`` and ``en_starts`` (first 0): their tokens pooled, weights
+        over the groups. What the index of the groups' keys would be, without
+        reading the keys again."""
+        index = copy.copy(self)
+        (zh_ptr, zh_types), (en_ptr, en_ids) = self._zh_tokens, self._en_tokens
+        index._zh_tokens = (np.append(zh_ptr[zh_starts], zh_ptr[-1]), zh_types)
+        index._en_tokens = (np.append(en_ptr[en_starts], en_ptr[-1]), en_ids)
+        index._encode()
+        return index
 
     def slice(self, zh0: int, zh1: int, en0: int, en1: int) -> "LexicalIndex":
         """The index of units ``zh[zh0:zh1]`` and ``en[en0:en1]`` (weights kept)."""
-        view = LexicalIndex.__new__(LexicalIndex)
-        view._vocab, view._types, view._type_ids, view._vocab_size = self._vocab, self._types, self._type_ids, self._vocab_size
+        view = copy.copy(self)
         view.zh, view.en = self.zh.slice(zh0, zh1), self.en.slice(en0, en1)
+        view._zh_tokens = _slice_tokens(*self._zh_tokens, zh0, zh1)
+        view._en_tokens = _slice_tokens(*self._en_tokens, en0, en1)
         return view
 
     def __len__(self) -> int:
@@ -553,13 +587,25 @@ class LexicalIndex:
         return _cover(self.en, self.zh, lo, hi, width, max_span)
 
 
+def _offsets(sizes: Sequence[int]) -> np.ndarray:
+    """``[0, s0, s0 + s1, …]``: where each of consecutive runs of ``sizes`` begins, and the end."""
+    ptr = np.zeros(len(sizes) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=ptr[1:])
+    return ptr
+
+
+def _slice_tokens(ptr: np.ndarray, tokens: np.ndarray, k0: int, k1: int) -> tuple[np.ndarray, np.ndarray]:
+    """The tokens of units ``k0 … k1-1`` (offsets from 0)."""
+    return ptr[k0 : k1 + 1] - ptr[k0], tokens[ptr[k0] : ptr[k1]]
+
+
 def _ranges(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     """``arange(s, s + k)`` for each start ``s`` and size ``k``, concatenated."""
     offsets = np.cumsum(sizes) - sizes
     return np.arange(int(sizes.sum()), dtype=np.int64) - np.repeat(offsets - starts, sizes)
 
 
-def _weighted_tokens(types: np.ndarray, sizes: Sequence[int], idf: bool, summed: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _weighted_tokens(types: np.ndarray, sizes: np.ndarray, idf: bool, summed: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The distinct token types of each unit (``sizes`` tokens each, flat in
     ``types``) in order of first appearance, their weights and their number
     per unit.
@@ -612,16 +658,15 @@ def _encode(counts: np.ndarray, weights: np.ndarray, id_lens: np.ndarray, flat_i
     group_unit = key[starts] // vocab_size
     ptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(group_unit, minlength=n), out=ptr[1:])
-    per_unit = np.diff(ptr) * chunks
-    mask_at = (np.cumsum(per_unit) - per_unit)[group_unit] + (np.arange(len(starts)) - ptr[group_unit]) * chunks[group_unit]
-    masks = np.zeros(int(per_unit.sum()), dtype=np.int64)
-    if len(starts):
-        # Entries run by group and, within one, by token: their chunks ascend.
-        at = pos[token]
-        dest = np.repeat(mask_at, np.diff(np.append(starts, len(key)))) + at // _BITS
-        runs = np.flatnonzero(np.diff(dest, prepend=-1))
-        masks[dest[runs]] = np.bitwise_or.reduceat(np.left_shift(np.int64(1), at % _BITS), runs)
-    return EncodedUnits(ptr, key[starts] % vocab_size, chunks, mask_at, masks, weight_at, table, totals)
+    # Entries run by group and, within one, by token, so by chunk too:
+    # one run of entries per (group, chunk) that has a matching token.
+    at = pos[token]
+    group = np.repeat(np.arange(len(starts), dtype=np.int64), np.diff(np.append(starts, len(key))))
+    runs = np.flatnonzero(np.diff(group * (int(chunks.max(initial=1)) + 1) + at // _BITS, prepend=-1))
+    mask_ptr = np.zeros(len(starts) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(group[runs], minlength=len(starts)), out=mask_ptr[1:])
+    masks = np.bitwise_or.reduceat(np.left_shift(np.int64(1), at % _BITS), runs) if len(runs) else np.zeros(0, dtype=np.int64)
+    return EncodedUnits(ptr, key[starts] % vocab_size, chunks, mask_ptr, at[runs] // _BITS, masks, weight_at, table, totals)
 
 
 #: Elements of the work arrays (window keys, spans × positions × chunks) per block of rows.
@@ -649,41 +694,29 @@ def _cover(rows: EncodedUnits, other: EncodedUnits, lo: np.ndarray, hi: np.ndarr
 def _cover_block(
     rows: EncodedUnits, other: EncodedUnits, r0: int, r1: int, lo: np.ndarray, hi: np.ndarray, width: int, max_span: int
 ) -> np.ndarray:
-    """:func:`_cover` for rows ``r0 … r1-1``. Each key of the other units
-    that some window of the block holds is joined with the block's equal
-    ids; the pairs inside their row's window give the bits of the matched
-    tokens, ORed per (row, other unit)."""
+    """:func:`_cover` for rows ``r0 … r1-1``: each id of a row is looked up
+    among the postings of the other side inside the row's window; the bits
+    of the tokens it matches are ORed into each (row, other unit) it meets."""
     count = r1 - r0
     chunks = rows.chunks[r0:r1]
     most = int(chunks.max())
     lo, hi = lo[r0:r1], hi[r0:r1]
-    covered = np.zeros((count, width, most), dtype=np.int64)
-    u0, u1 = int(lo.min()), int(max(hi.max(), lo.min()))
+    covered = np.zeros(count * width * most, dtype=np.int64)
     g0, g1 = int(rows.ptr[r0]), int(rows.ptr[r1])
-    p0, p1 = int(other.ptr[u0]), int(other.ptr[u1])
-    if g1 > g0 and p1 > p0:
-        order = np.argsort(rows.ids[g0:g1], kind="stable")
-        ids = rows.ids[g0:g1][order]
-        keys = other.ids[p0:p1]
-        left = np.searchsorted(ids, keys, side="left")
-        sizes = np.searchsorted(ids, keys, side="right") - left
-        group = g0 + order[_ranges(left, sizes)]
-        unit = np.repeat(np.repeat(np.arange(u0, u1), np.diff(other.ptr[u0 : u1 + 1])), sizes)
-        owner = np.searchsorted(rows.ptr[r0 : r1 + 1], group, side="right") - 1
-        inside = np.flatnonzero((lo[owner] <= unit) & (unit < hi[owner]))
-        cell = owner[inside] * width + (unit[inside] - lo[owner[inside]])
-        by_cell = np.argsort(cell, kind="stable")
-        cell, group = cell[by_cell], group[inside[by_cell]]
-        starts = np.flatnonzero(np.diff(cell, prepend=-1))
-        if len(starts):
-            span = rows.chunks[r0 + cell // width]
-            target = covered.reshape(count * width, most)
-            for c in range(most):
-                bits = np.where(c < span, rows.masks[np.minimum(rows.mask_at[group] + c, len(rows.masks) - 1)], 0)
-                target[cell[starts], c] = np.bitwise_or.reduceat(bits, starts)
+    if g1 > g0 and len(other.ids):
+        owner = np.repeat(np.arange(count, dtype=np.int64), np.diff(rows.ptr[r0 : r1 + 1]))
+        units, sort_keys = other.postings
+        base = rows.ids[g0:g1] * (len(other) + 1)
+        left = np.searchsorted(sort_keys, base + lo[owner])
+        sizes = np.searchsorted(sort_keys, base + hi[owner]) - left
+        cell = np.repeat(owner * width - lo[owner], sizes) + units[_ranges(left, sizes)]
+        first = np.repeat(rows.mask_ptr[g0:g1], sizes)
+        n_runs = np.repeat(rows.mask_ptr[g0 + 1 : g1 + 1], sizes) - first
+        run = _ranges(first, n_runs)
+        np.bitwise_or.at(covered, np.repeat(cell, n_runs) * most + rows.mask_chunk[run], rows.masks[run])
     place = np.arange(most * _BITS)
     weights = np.where(place < chunks[:, None] * _BITS, rows.weights[np.minimum(rows.weight_at[r0:r1, None] + place, len(rows.weights) - 1)], 0.0)
-    return _span_weights(covered, weights.reshape(count, most, _BITS), max_span)
+    return _span_weights(covered.reshape(count, width, most), weights.reshape(count, most, _BITS), max_span)
 
 
 def _span_weights(masks: np.ndarray, weights: np.ndarray, max_span: int) -> np.ndarray:
