@@ -600,7 +600,7 @@ def _encode(counts: np.ndarray, weights: np.ndarray, id_lens: np.ndarray, flat_i
     table = np.zeros(int((chunks * _BITS).sum()))
     table[weight_at[unit] + pos] = weights
     totals = np.zeros(n)
-    for c in np.unique(chunks).tolist():
+    for c in np.flatnonzero(np.bincount(chunks)).tolist():
         of = np.flatnonzero(chunks == c)
         totals[of] = table[weight_at[of][:, None] + np.arange(c * _BITS)].sum(axis=1)
     # One group per (unit, key id): the OR of the bits of its tokens.
