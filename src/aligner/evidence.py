@@ -771,8 +771,9 @@ class LexicalEvidence:
 
     def coverage(self, a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Coverage in [0, 1] of the beads of shape (a, b) ending at (i, j)."""
-        i, j = np.broadcast_arrays(np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64))
-        matched = np.zeros(i.shape, dtype=np.float64)
+        # Not broadcast up front: a row-wise ``i`` keeps the zh side's lookups row-sized.
+        i, j = np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64)
+        matched = np.zeros(np.broadcast_shapes(i.shape, j.shape), dtype=np.float64)
         if a > 0 and b > 0:
             if self._band is None:
                 raise RuntimeError("call prepare(band) before asking for coverage")
