@@ -183,7 +183,8 @@ class Side:
     def coarsened(self, blocks: int) -> tuple["Side", np.ndarray]:
         """``blocks`` runs of consecutive units of (nearly) equal size, and the
         first unit of each."""
-        starts = np.unique(np.floor(np.arange(blocks) * len(self) / blocks).astype(np.int64))
+        edges = np.floor(np.arange(blocks) * len(self) / blocks).astype(np.int64)
+        starts = edges[np.diff(edges, prepend=-1) > 0]  # ascending; a repeat starts no block
         side = self.grouped(starts)
         return replace(side, heading=np.zeros(len(starts), dtype=bool)), starts
 

@@ -109,8 +109,8 @@ def solve(
     the block at once, vectorised over the band, and the block's arrays are
     as wide as its widest row. Within a row, every shape is weighed at once
     (a gather from the rows before, then a minimum over shapes; ties go to
-    the earlier shape). Memory: O(cells in the band). Raises ``ValueError`` if no
-    path exists inside the band.
+    the earlier shape). Memory: O(cells in the band). Raises ``ValueError``
+    if no path exists inside the band.
     """
     if any(s[0] == 0 and s != (0, 1) for s in shapes):
         raise ValueError("shapes with an empty first side must be (0, 1)")

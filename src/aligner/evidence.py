@@ -576,10 +576,11 @@ class LexicalIndex:
         return len(self.en)
 
     def zh_cover(self, lo: np.ndarray, hi: np.ndarray, width: int, max_span: int) -> np.ndarray:
-        """``cover[r, j - lo[r], s - 1]``: the weight of zh unit ``r``'s tokens
-        that some key of en units ``j … j+s-1`` translates, for ``j`` from
-        ``lo[r]`` and spans ending by ``hi[r]`` (``s`` up to ``max_span``;
-        ``width`` at least ``max(hi - lo)``)."""
+        """``cover[r, j - lo[r] + 1, s - 1]``: the weight of zh unit ``r``'s
+        tokens that some key of en units ``j … j+s-1`` translates, for ``j``
+        from ``lo[r]`` and spans ending by ``hi[r]`` (``s`` up to
+        ``max_span``; ``width`` at least ``max(hi - lo)``). Columns 0 and
+        ``width + 1`` are zeros, for lookups outside a unit's window."""
         return _cover(self.zh, self.en, lo, hi, width, max_span)
 
     def en_cover(self, lo: np.ndarray, hi: np.ndarray, width: int, max_span: int) -> np.ndarray:
@@ -646,27 +647,29 @@ def _encode(counts: np.ndarray, weights: np.ndarray, id_lens: np.ndarray, flat_i
     table = np.zeros(int((chunks * _BITS).sum()))
     table[weight_at[unit] + pos] = weights
     totals = np.zeros(n)
-    for c in np.unique(chunks).tolist():
+    for c in np.flatnonzero(np.bincount(chunks)).tolist():
         of = np.flatnonzero(chunks == c)
         totals[of] = table[weight_at[of][:, None] + np.arange(c * _BITS)].sum(axis=1)
-    # One group per (unit, key id): the OR of the bits of its tokens.
-    token = np.repeat(np.arange(len(unit), dtype=np.int64), id_lens)
-    key = unit[token] * vocab_size + flat_ids
+    # One group per (unit, key id): the OR of the bits of its tokens. Each
+    # entry (token, key id) is sorted by its group, keeping token order.
+    key = np.repeat(unit * vocab_size, id_lens) + flat_ids
     order = np.argsort(key, kind="stable")
-    key, token = key[order], token[order]
-    starts = np.flatnonzero(np.diff(key, prepend=-1))
-    group_unit = key[starts] // vocab_size
+    key, at = key[order], np.repeat(pos, id_lens)[order]
+    del order
+    new_group = np.diff(key, prepend=-1) != 0
+    starts = np.flatnonzero(new_group)
+    ids, group_unit = np.divmod(key[starts], vocab_size)[::-1]
+    del key
     ptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(group_unit, minlength=n), out=ptr[1:])
-    # Entries run by group and, within one, by token, so by chunk too:
-    # one run of entries per (group, chunk) that has a matching token.
-    at = pos[token]
-    group = np.repeat(np.arange(len(starts), dtype=np.int64), np.diff(np.append(starts, len(key))))
-    runs = np.flatnonzero(np.diff(group * (int(chunks.max(initial=1)) + 1) + at // _BITS, prepend=-1))
+    # Within a group, entries come by token, so by chunk too: one run of
+    # entries per (group, chunk) that has a matching token.
+    chunk = at // _BITS
+    runs = np.flatnonzero(new_group | (np.diff(chunk, prepend=-1) != 0))
     mask_ptr = np.zeros(len(starts) + 1, dtype=np.int64)
-    np.cumsum(np.bincount(group[runs], minlength=len(starts)), out=mask_ptr[1:])
+    np.cumsum(np.bincount(np.cumsum(new_group)[runs] - 1, minlength=len(starts)), out=mask_ptr[1:])
     masks = np.bitwise_or.reduceat(np.left_shift(np.int64(1), at % _BITS), runs) if len(runs) else np.zeros(0, dtype=np.int64)
-    return EncodedUnits(ptr, key[starts] % vocab_size, chunks, mask_ptr, at[runs] // _BITS, masks, weight_at, table, totals)
+    return EncodedUnits(ptr, ids, chunks, mask_ptr, chunk[runs].astype(np.int32), masks, weight_at, table, totals)
 
 
 #: Elements of the work arrays (window keys, spans × positions × chunks) per block of rows.
@@ -677,17 +680,17 @@ def _cover(rows: EncodedUnits, other: EncodedUnits, lo: np.ndarray, hi: np.ndarr
     """Matched token weight of each row against each span of other-side units
     (see :meth:`LexicalIndex.zh_cover`), in blocks of rows of bounded size."""
     n = len(rows)
-    cover = np.zeros((n, width, max_span), dtype=np.float32)
+    cover = np.zeros((n, width + 2, max_span), dtype=np.float32)
     costs = ((other.ptr[hi] - other.ptr[lo]) + width * max_span * _BITS) * rows.chunks
     r0, work = 0, 0
     for r, cost in enumerate(costs.tolist()):
         # Grow the block while its work arrays stay within the budget.
         if r > r0 and work + cost > _BLOCK_BUDGET:
-            cover[r0:r] = _cover_block(rows, other, r0, r, lo, hi, width, max_span)
+            cover[r0:r, 1:-1] = _cover_block(rows, other, r0, r, lo, hi, width, max_span)
             r0, work = r, 0
         work += cost
     if n:
-        cover[r0:n] = _cover_block(rows, other, r0, n, lo, hi, width, max_span)
+        cover[r0:n, 1:-1] = _cover_block(rows, other, r0, n, lo, hi, width, max_span)
     return cover
 
 
@@ -785,12 +788,13 @@ class LexicalEvidence:
         Zh unit ``r`` can meet en spans starting from ``lo[r+1] - max_b`` and
         ending by ``hi[min(r + max_a, n)]``; en unit ``c`` can meet zh spans
         from the first row whose band reaches past ``c`` (less ``max_a``) to
-        the last row whose band starts by ``c + max_b``. Tables get a zero
+        the last row whose band starts by ``c + max_b``. Tables have a zero
         column on each side, for lookups outside a unit's window.
         """
         key = (band.lo.tobytes(), band.hi.tobytes())
         if self._band == key:
             return
+        self._band = self._zh_cover = self._en_cover = None  # freed before the new tables are made
         index = self.index
         n, m = len(index), index.n_en
         rows = np.arange(n)
@@ -802,9 +806,9 @@ class LexicalEvidence:
         zh_width = max(int((zh_stop - zh_start).max(initial=0)), 1)
         en_width = max(int((en_stop - en_start).max(initial=0)), 1)
         self._zh_start = zh_start
-        self._zh_cover = np.pad(index.zh_cover(zh_start, zh_stop, zh_width, self.max_b), ((0, 0), (1, 1), (0, 0)))
+        self._zh_cover = index.zh_cover(zh_start, zh_stop, zh_width, self.max_b)
         self._en_start = en_start
-        self._en_cover = np.pad(index.en_cover(en_start, en_stop, en_width, self.max_a), ((0, 0), (1, 1), (0, 0)))
+        self._en_cover = index.en_cover(en_start, en_stop, en_width, self.max_a)
         self._band = key
 
     @staticmethod
@@ -817,8 +821,9 @@ class LexicalEvidence:
 
     def coverage(self, a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Coverage in [0, 1] of the beads of shape (a, b) ending at (i, j)."""
-        i, j = np.broadcast_arrays(np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64))
-        matched = np.zeros(i.shape, dtype=np.float64)
+        # Not broadcast up front: a row-wise ``i`` keeps the zh side's lookups row-sized.
+        i, j = np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64)
+        matched = np.zeros(np.broadcast_shapes(i.shape, j.shape), dtype=np.float64)
         if a > 0 and b > 0:
             if self._band is None:
                 raise RuntimeError("call prepare(band) before asking for coverage")
