@@ -99,7 +99,7 @@ def test_the_second_pass_keeps_every_sentence_once_and_can_be_turned_off() -> No
     zh_lines = [ZH[k % len(ZH)] for k in range(120)]
     en_lines = [EN[k % len(EN)] for k in range(120)]
     for adapt in (True, False):
-        params = replace(AlignParams(), adapt=adapt, adapt_min_beads=100)
+        params = replace(AlignParams(), adapt=adapt)
         alignment = aligner.align_pair("\n".join(zh_lines), "\n".join(en_lines), presplit=True, params=params)
         assert [i for b in alignment.beads for i in b.zh] == list(range(120))
         assert [j for b in alignment.beads for j in b.en] == list(range(120))
@@ -114,8 +114,8 @@ def test_sentence_sides_keys_feed_induction() -> None:
     assert any("zorvan" in extra for extra in links.values())
 
 
-@pytest.mark.parametrize("single_pass", [False, True])
-def test_single_pass_option_skips_the_second_pass(single_pass: bool, tmp_path, monkeypatch, capsys) -> None:
+@pytest.mark.parametrize("two_pass", [False, True])
+def test_two_pass_option_runs_the_second_pass(two_pass: bool, tmp_path, monkeypatch, capsys) -> None:
     import aligner.align as align_module
     from aligner.cli import main
 
@@ -130,6 +130,6 @@ def test_single_pass_option_skips_the_second_pass(single_pass: bool, tmp_path, m
     (tmp_path / "a.zh").write_text("\n".join(ZH * 24) + "\n", encoding="utf-8")
     (tmp_path / "a.en").write_text("\n".join(EN * 24) + "\n", encoding="utf-8")
     args = ["align", "--zh", str(tmp_path / "a.zh"), "--en", str(tmp_path / "a.en"), "--presplit", "-o", str(tmp_path / "out"), "-q"]
-    assert main(args + (["--single-pass"] if single_pass else [])) == 0
-    assert calls == [not single_pass]
+    assert main(args + (["--two-pass"] if two_pass else [])) == 0
+    assert calls == [two_pass]
     assert (tmp_path / "out" / "a.tsv").read_text(encoding="utf-8").count("\n") == 121  # header + 120 beads

@@ -55,8 +55,8 @@ class JobOptions:
     encoding: str | None = None
     errors: str = "strict"
     length_only: bool = False
-    #: One alignment pass only (no second pass adapted to the document).
-    single_pass: bool = False
+    #: A second alignment pass adapted to the document (``AlignParams.adapt``).
+    two_pass: bool = False
     force: bool = False
     write_options: tuple[tuple[str, Any], ...] = ()
 
@@ -102,8 +102,8 @@ def run_job(job: Job, options: JobOptions) -> JobResult:
         return JobResult(job, skipped=True)
     started = time.perf_counter()
     params = AlignParams.length_only() if options.length_only else AlignParams()
-    if options.single_pass:
-        params = replace(params, adapt=False)
+    if options.two_pass:
+        params = replace(params, adapt=True)
     try:
         if isinstance(job.source, tuple):
             alignment = align_files(
@@ -139,13 +139,13 @@ def align_many(
     ``dask.distributed.Client``) runs the tasks on a Dask cluster instead.
     Without ``out_dir`` nothing is written and each result carries its
     ``alignment``. Other keyword options: ``presplit``, ``encoding``,
-    ``errors``, ``length_only``, ``single_pass`` and the writers' options (``zh_lang``,
+    ``errors``, ``length_only``, ``two_pass`` and the writers' options (``zh_lang``,
     ``en_lang``, ``min_confidence``).
     """
     job_list = [p if isinstance(p, Job) else None for p in paths]
     if any(j is None for j in job_list):
         job_list = jobs_for(paths)  # type: ignore[arg-type]
-    known = {"presplit", "encoding", "errors", "length_only", "single_pass"}
+    known = {"presplit", "encoding", "errors", "length_only", "two_pass"}
     job_options = JobOptions(
         out_dir=Path(out_dir) if out_dir is not None else None,
         formats=tuple(formats),

@@ -66,8 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     align.add_argument("--min-confidence", type=float, default=None, metavar="X", help="leave beads with confidence below X (0-1) out of the TMX (the TSV keeps every bead)")
     align.add_argument("--no-dictionary", action="store_true", help="align by length and structure only (no dictionary evidence)")
     align.add_argument(
-        "--single-pass", action="store_true",
-        help="align once, without the second pass that learns the document's own bead shapes and word pairs (faster, slightly less accurate)",
+        "--two-pass", action="store_true",
+        help="align a second time with the bead shapes and word pairs the first pass found in the document (slower; slightly more accurate on long documents)",
     )
     align.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="align N files at a time in separate processes (default: 1)")
     align.add_argument("--force", action="store_true", help="align again even when the outputs are newer than the input")
@@ -168,7 +168,7 @@ def _cmd_align(args: argparse.Namespace) -> int:
         single = next(
             align_many(
                 job_list, None, force=True,
-                presplit=args.presplit, encoding=args.encoding, errors=args.errors, length_only=args.no_dictionary, single_pass=args.single_pass,
+                presplit=args.presplit, encoding=args.encoding, errors=args.errors, length_only=args.no_dictionary, two_pass=args.two_pass,
             )
         )
         if single.error is not None:
@@ -187,7 +187,7 @@ def _cmd_align(args: argparse.Namespace) -> int:
         client = Client(args.scheduler)
     results = align_many(
         job_list, out_dir, formats, jobs=args.jobs, client=client, force=args.force,
-        presplit=args.presplit, encoding=args.encoding, errors=args.errors, length_only=args.no_dictionary, single_pass=args.single_pass, **options,
+        presplit=args.presplit, encoding=args.encoding, errors=args.errors, length_only=args.no_dictionary, two_pass=args.two_pass, **options,
     )
     progress = _progress(len(job_list), quiet=args.quiet)
     failures = beads = skipped = 0
