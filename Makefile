@@ -29,11 +29,12 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
 bench-accuracy: $(VENV)/.installed-test
-	$(BIN)/python bench/accuracy.py --markdown
+	$(BIN)/python bench/accuracy.py --markdown --two-pass
 
+# HUNALIGN=/path/to/hunalign adds hunalign, from a binary you built yourself (not shipped).
 bench-speed: $(VENV)/.installed-test
 	$(BIN)/python -m pip install -q galechurch
-	$(BIN)/python bench/speed.py
+	$(BIN)/python bench/speed.py $(if $(HUNALIGN),--hunalign $(HUNALIGN))
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache

@@ -55,10 +55,13 @@ def verses(folder: Path, doc: str) -> tuple[list[str], list[str]] | None:
 THRESHOLDS = (0.5, 0.7, 0.9)
 
 
-def run_ours(folder: Path, docs: list[str]) -> tuple[Scores, float, list[tuple[float, bool]]]:
+def run_ours(folder: Path, docs: list[str], two_pass: bool = False) -> tuple[Scores, float, list[tuple[float, bool]]]:
     """Scores, seconds spent aligning, and (confidence, strictly right) per
     predicted bead with both sides (before any verse merging)."""
     import aligner
+    from aligner.align import AlignParams
+
+    params = AlignParams(adapt=two_pass)
 
     scores, seconds = [], 0.0
     judged: list[tuple[float, bool]] = []
@@ -66,7 +69,7 @@ def run_ours(folder: Path, docs: list[str]) -> tuple[Scores, float, list[tuple[f
         zh = (folder / f"{doc}.zh").read_text(encoding="utf-8")
         en = (folder / f"{doc}.en").read_text(encoding="utf-8")
         start = time.perf_counter()
-        alignment = aligner.align_pair(zh, en, presplit=True)
+        alignment = aligner.align_pair(zh, en, presplit=True, params=params)
         seconds += time.perf_counter() - start
         pred = [(b.zh, b.en) for b in alignment.beads]
         scores.append(evaluate(pred, folder / f"{doc}.gold", *(verses(folder, doc) or (None, None))))
@@ -92,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sets", default=",".join(SETS), help="comma-separated sets (default: mac_dev,mac,bible)")
     parser.add_argument("--docs", help="comma-separated document ids to keep (e.g. 001,006)")
     parser.add_argument("--no-peers", action="store_true", help="score this aligner only")
+    parser.add_argument("--two-pass", action="store_true", help="also score this aligner with --two-pass")
     parser.add_argument("--markdown", action="store_true", help="print a markdown table")
     args = parser.parse_args(argv)
 
@@ -107,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         # Bible documents are reported one by one (006 contains 001).
         groups = [[d] for d in docs] if name == "bible" else ([docs] if docs else [])
         for group in groups:
-            rows.extend(score_group(folder, name, group, args.no_peers))
+            rows.extend(score_group(folder, name, group, args.no_peers, args.two_pass))
     print_table(rows, args.markdown)
     print_confidence(args.markdown)
     return 0
@@ -138,7 +142,9 @@ def print_confidence(markdown: bool) -> None:
             print("  ".join(cell.ljust(18) for cell in row))
 
 
-def score_group(folder: Path, name: str, docs: list[str], no_peers: bool) -> list[tuple[str, str, Scores, float | None]]:
+def score_group(
+    folder: Path, name: str, docs: list[str], no_peers: bool, two_pass: bool = False
+) -> list[tuple[str, str, Scores, float | None]]:
     """Rows for one set of documents: this aligner, then each peer."""
     rows: list[tuple[str, str, Scores, float | None]] = []
     sets_label = f"{name} {docs[0]}" if name == "bible" else f"{name} ({len(docs)} docs)"
@@ -147,6 +153,10 @@ def score_group(folder: Path, name: str, docs: list[str], no_peers: bool) -> lis
     if judged:
         CONFIDENCE_ROWS.append((sets_label, judged))
     print(f"  {sets_label}: aligner strict F1 {ours.strict_f1:.3f} in {seconds:.1f} s", file=sys.stderr)
+    if two_pass:
+        adapted, adapted_seconds, _ = run_ours(folder, docs, two_pass=True)
+        rows.append((sets_label, "aligner --two-pass", adapted, adapted_seconds))
+        print(f"  {sets_label}: aligner --two-pass strict F1 {adapted.strict_f1:.3f} in {adapted_seconds:.1f} s", file=sys.stderr)
     if not no_peers and (folder / "peers").is_dir():
         for system in sorted(p.name for p in (folder / "peers").iterdir()):
             peer = run_peer(folder, system, docs)

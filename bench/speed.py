@@ -9,7 +9,7 @@ scored by :mod:`aligner.evaluate` (the Bible verse-merged).
     python bench/speed.py --docs bible/001 --with-nltk
     python bench/speed.py --docs bible/001,bible/006 --hunalign /path/to/hunalign
 
-Systems: ``aligner``; ``galechurch`` (PyPI, Rust core, O(n·m)); ``nltk``
+Systems: ``aligner``; ``aligner-two-pass`` (``--two-pass``); ``galechurch`` (PyPI, Rust core, O(n·m)); ``nltk``
 (``nltk.translate.gale_church`` on UTF-8 byte lengths, pure Python, O(n·m): only with
 ``--with-nltk``, and not on documents over 10,000 sentences a side, where it
 runs out of time and memory); ``hunalign`` (Varga et al., 2005), only with
@@ -139,10 +139,13 @@ def child(system: str, docs: list[Path], out: Path, hunalign: Path | None = None
     lines = []
     for doc in docs:
         zh, en = read_lines(doc.with_suffix(".zh")), read_lines(doc.with_suffix(".en"))
-        if system == "aligner":
+        if system in ("aligner", "aligner-two-pass"):
             import aligner
+            from aligner.align import AlignParams
 
-            beads = [(b.zh, b.en) for b in aligner.align_pair("\n".join(zh), "\n".join(en), presplit=True).beads]
+            params = AlignParams(adapt=system == "aligner-two-pass")
+            alignment = aligner.align_pair("\n".join(zh), "\n".join(en), presplit=True, params=params)
+            beads = [(b.zh, b.en) for b in alignment.beads]
             text = "".join(f"[{','.join(map(str, a))}]:[{','.join(map(str, b))}]\n" for a, b in beads)
         elif system == "galechurch":
             import galechurch
@@ -224,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, default=Path(os.environ.get("ALIGNER_SHARED", DEFAULT_GOLD.parent)) / "gold")
     parser.add_argument("--docs", default=DEFAULT_DOCS, help=f"comma-separated documents or sets (default: {DEFAULT_DOCS})")
-    parser.add_argument("--systems", default="aligner,galechurch", help="comma-separated (aligner, galechurch, nltk, hunalign)")
+    parser.add_argument("--systems", default="aligner,aligner-two-pass,galechurch", help="comma-separated (aligner, aligner-two-pass, galechurch, nltk, hunalign)")
     parser.add_argument("--with-nltk", action="store_true", help="also run nltk's Gale-Church (slow)")
     parser.add_argument(
         "--hunalign", type=Path, metavar="PATH", help="a hunalign binary you built yourself: also run it (it is not shipped)"
