@@ -183,8 +183,22 @@ def child(system: str, docs: list[Path], out: Path, hunalign: Path | None = None
         lines.append(json.dumps({"doc": str(doc), "beads": text}))
     out.write_text("\n".join(lines), encoding="utf-8")
     # hunalign: the peak of its own processes (the largest one), not this wrapper's
-    who = resource.RUSAGE_CHILDREN if system == "hunalign" else resource.RUSAGE_SELF
-    print(json.dumps({"maxrss_mb": resource.getrusage(who).ru_maxrss / 1024}))
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 if system == "hunalign" else own_peak_mb()
+    print(json.dumps({"maxrss_mb": peak}))
+
+
+def own_peak_mb() -> float:
+    """Peak resident memory of this process image, in MB. Linux's VmHWM
+    starts afresh at exec; ``ru_maxrss`` does not: it keeps the parent's
+    resident size at the fork, so a child of a large parent looks large."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 # --- the parent -------------------------------------------------------------
