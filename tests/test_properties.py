@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import aligner
+from aligner.align import AlignParams
 from aligner.clean import clean_text
 from aligner.errors import InputError
 from aligner.export import write_text
@@ -119,3 +120,24 @@ def test_presplit_conserves_any_sentence_counts(zh: list[str], en: list[str]) ->
     check_conservation(alignment)
     assert [s.text for s in alignment.zh] == [z.strip() for z in zh]
     assert [s.text for s in alignment.en] == [e.strip() for e in en]
+
+
+TWO_PASS = AlignParams(adapt=True, adapt_min_beads=1)  # the second pass on every document
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(doc=documents())
+def test_two_pass_keeps_every_sentence_once(doc: tuple[str, str]) -> None:
+    _, text = doc
+    try:
+        alignment = aligner.align_text(text, params=TWO_PASS)
+    except InputError:
+        return
+    check_conservation(alignment)
+    assert aligner.align_text(text, params=TWO_PASS).beads == alignment.beads
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(zh=st.lists(sentence("zh"), min_size=1, max_size=150), en=st.lists(sentence("en"), min_size=1, max_size=150))
+def test_two_pass_presplit_conserves_any_sentence_counts(zh: list[str], en: list[str]) -> None:
+    check_conservation(aligner.align_pair("\n".join(zh), "\n".join(en), presplit=True, params=TWO_PASS))

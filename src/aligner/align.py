@@ -102,6 +102,10 @@ class AlignParams:
     segmenter: str = "cedict"
     #: Grids of at most this many cells are solved whole, without a band.
     full_grid_cells: int = 250_000
+    #: The same for the grids of blocks of the coarse passes: a block grid
+    #: above it is coarsened once more (a whole 470 × 470 block grid of the
+    #: Bible took 2 s of its 14; as blocks of blocks, a tenth of that).
+    coarse_full_grid_cells: int = 25_000
     #: Units of the shorter side merged into one block for the coarse pass of
     #: a long sequence (the longer side gets as many blocks).
     coarsen_factor: int = 8
@@ -382,7 +386,11 @@ def align_sides(
     # A block's length varies relatively as much as a unit's: scale the
     # variance with the block size, or length would overrule the evidence.
     block_size = max(n, m) / max(len(zh_blocks), len(en_blocks))
-    coarse_params = replace(params, length=replace(params.length, variance=params.length.variance * block_size))
+    coarse_params = replace(
+        params,
+        length=replace(params.length, variance=params.length.variance * block_size),
+        full_grid_cells=params.coarse_full_grid_cells,
+    )
     coarse_index = scorer.evidence.index.grouped(zh_starts, en_starts) if scorer.evidence is not None else None
     coarse = align_sides(zh_blocks, en_blocks, BLOCK_PRIORS, coarse_params, coarse_index)
     center = project_path(coarse, zh_starts, en_starts, n, m)
