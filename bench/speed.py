@@ -169,10 +169,12 @@ def child(system: str, docs: list[Path], out: Path, hunalign: Path | None = None
                 raise SystemExit("hunalign needs --hunalign PATH and a dictionary")
             zh_path, en_path = tok_files(doc)
             # zh is hunalign's source (first file), so its ladder reads zh, en
+            # run in the temporary folder: hunalign leaves a translate.txt in its working directory
             proc = subprocess.run(
-                [str(hunalign), *HUNALIGN_FLAGS, str(dictionary), str(zh_path), str(en_path)],
+                [str(hunalign), *HUNALIGN_FLAGS, str(dictionary), str(zh_path.resolve()), str(en_path.resolve())],
                 capture_output=True,
                 text=True,
+                cwd=out.parent,
             )
             if proc.returncode != 0:
                 raise SystemExit(f"hunalign exited {proc.returncode}: {(proc.stderr.strip().splitlines() or [''])[-1]}")
