@@ -413,7 +413,8 @@ def project_path(path: Sequence[PathBead], zh_starts: np.ndarray, en_starts: np.
 
 
 def align_sentences(zh: Sequence[Sentence], en: Sequence[Sentence], params: AlignParams | None = None) -> list[Bead]:
-    """Align two sentence streams in one pass (no paragraph structure used).
+    """Align two sentence streams as one programme (no paragraph structure
+    used), twice with ``params.adapt`` (see :func:`_adapted`).
 
     Bead indices are the sentences' positions in ``zh`` and ``en``.
     """
