@@ -114,3 +114,67 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     assert "aligning" in shown and "3/3" in shown
     quiet = subprocess.run([str(exe), "align", str(tmp_path / "in"), "-o", str(tmp_path / "c"), "-q"], capture_output=True, text=True)
     assert quiet.stderr == ""
+
+
+def _read_pty(argv: list[str]) -> str:
+    import pty
+
+    pid, fd = pty.fork()
+    if pid == 0:  # child: stderr is the terminal
+        os.execv(argv[0], argv)
+    chunks = []
+    while True:
+        try:
+            data = os.read(fd, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.waitpid(pid, 0)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_a_long_single_document_shows_its_rows_on_a_terminal(tmp_path: Path) -> None:
+    """One input has no file bar; a long one shows how far the alignment is."""
+    from conftest import EN_PARAGRAPHS, ZH_PARAGRAPHS
+
+    exe = Path(sys.executable).with_name("aligner")
+    if not exe.exists():
+        pytest.skip("the aligner console script is not installed next to this Python")
+    zh = [f"第{k}条。{ZH_PARAGRAPHS[k % 4]}" for k in range(4000)]
+    en = [f"Article {k}. {EN_PARAGRAPHS[k % 4]}" for k in range(4000)]
+    (tmp_path / "book.zh").write_text("\n".join(zh) + "\n", encoding="utf-8")
+    (tmp_path / "book.en").write_text("\n".join(en) + "\n", encoding="utf-8")
+    args = ["align", "--zh", str(tmp_path / "book.zh"), "--en", str(tmp_path / "book.en"), "--presplit", "-f", "tsv"]
+    shown = _read_pty([str(exe), *args, "-o", str(tmp_path / "a")])
+    assert "aligning book" in shown and "100%" in shown
+    piped = subprocess.run([str(exe), *args, "-o", str(tmp_path / "b")], capture_output=True, text=True)
+    assert piped.returncode == 0 and "%" not in piped.stderr
+    assert (tmp_path / "a" / "book.tsv").read_bytes() == (tmp_path / "b" / "book.tsv").read_bytes()
+
+
+def test_row_listener_restarts_for_a_finer_grid_or_another_pass() -> None:
+    from aligner.cli import _RowListener
+
+    class Bar:
+        n = 0
+
+        def refresh(self) -> None:
+            pass
+
+    bar = Bar()
+    listener = _RowListener(lambda: bar, show_from=float("-inf"))
+    for done in (5, 10):  # a coarse grid of 10 rows
+        listener(done, 10)
+    assert bar.n == 100
+    listener(50, 200)  # the fine grid
+    assert bar.n == 25
+    listener(3, 7)  # a coarse grid inside: ignored
+    listener(200, 200)
+    assert bar.n == 100
+    listener(20, 200)  # a second pass over the same grid
+    assert bar.n == 10
+    late = _RowListener(lambda: Bar(), show_from=float("inf"))
+    late(5, 10)
+    assert late.bar is None  # nothing drawn before its time

@@ -12,7 +12,7 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Iterator, Sequence
 
 from aligner import __version__
 from aligner.errors import AlignerError, InputError, UsageError
@@ -165,12 +165,11 @@ def _cmd_align(args: argparse.Namespace) -> int:
             raise UsageError("'-o -' takes a single input")
         from aligner.export import write
 
-        single = next(
-            align_many(
-                job_list, None, force=True,
-                presplit=args.presplit, encoding=args.encoding, errors=args.errors, length_only=args.no_dictionary, two_pass=args.two_pass,
-            )
+        results = align_many(
+            job_list, None, force=True,
+            presplit=args.presplit, encoding=args.encoding, errors=args.errors, length_only=args.no_dictionary, two_pass=args.two_pass,
         )
+        single = list(_with_row_progress(results, job_list[0].stem, quiet=args.quiet))[0]
         if single.error is not None:
             raise InputError(single.error)
         write(single.alignment, "-", "tsv", **options)
@@ -190,6 +189,8 @@ def _cmd_align(args: argparse.Namespace) -> int:
         presplit=args.presplit, encoding=args.encoding, errors=args.errors, length_only=args.no_dictionary, two_pass=args.two_pass, **options,
     )
     progress = _progress(len(job_list), quiet=args.quiet)
+    if len(job_list) == 1 and args.jobs <= 1 and client is None:
+        results = _with_row_progress(results, job_list[0].stem, quiet=args.quiet)
     failures = beads = skipped = 0
     started = time.monotonic()
     for result in results:
@@ -274,6 +275,57 @@ def _progress(total: int, quiet: bool):  # type: ignore[no-untyped-def]
     # A terminal that reports no size (some pseudo-terminals) counts as 80 × 24.
     size = shutil.get_terminal_size()
     return tqdm(total=total, unit="file", desc="aligning", file=sys.stderr, ncols=size.columns, nrows=size.lines)
+
+
+def _with_row_progress(results: Iterator[Any], stem: str, quiet: bool) -> Iterator[Any]:
+    """Run the single job of ``results`` (a lazy generator) under a bar of the
+    rows the dynamic programme has solved, on an interactive stderr only, drawn
+    once the job has taken half a second."""
+    if quiet or not sys.stderr.isatty():
+        yield from results
+        return
+    import shutil
+
+    from tqdm import tqdm
+
+    from aligner.progress import listening
+
+    def make_bar() -> Any:
+        size = shutil.get_terminal_size()
+        return tqdm(total=100, desc=f"aligning {stem}", file=sys.stderr, ncols=size.columns, nrows=size.lines,
+                    bar_format="{desc}: {percentage:3.0f}%|{bar}| {elapsed}")  # fmt: skip
+
+    listener = _RowListener(make_bar, time.monotonic() + 0.5)
+    try:
+        with listening(listener):
+            yield from results
+    finally:
+        if listener.bar is not None:
+            listener.bar.close()
+
+
+class _RowListener:
+    """Shows the share of rows done of the grid being solved, from ``show_from``
+    (a ``time.monotonic`` value) on; a larger grid (the finer pass after a
+    coarse one) or a restart (another pass over the same grid) starts again."""
+
+    def __init__(self, make_bar: Any, show_from: float) -> None:
+        self.make_bar, self.show_from = make_bar, show_from
+        self.bar: Any = None
+        self.total = self.done = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < self.total:
+            return  # a coarse pass inside a finer one
+        self.total, self.done = total, done
+        if self.bar is None:
+            if time.monotonic() < self.show_from:
+                return
+            self.bar = self.make_bar()
+        percent = 100 * done // total
+        if percent != self.bar.n:
+            self.bar.n = percent
+            self.bar.refresh()
 
 
 def _cmd_report(args: argparse.Namespace) -> int:

@@ -17,6 +17,8 @@ from typing import Callable, Sequence
 
 import numpy as np
 
+from aligner.progress import rows_done
+
 Shape = tuple[int, int]
 
 #: ``bead_cost(a, b, i, j)`` → cost of the beads of shape ``(a, b)`` that end
@@ -158,6 +160,7 @@ def solve(
             table[reach + r, margin : margin + width] = best
             costs.append(best)
             moves.append(move)
+        rows_done(int(rows[-1]) + 1, n + 1)
 
     end = m - int(lo[n])
     if not (0 <= end < len(costs[n])) or not np.isfinite(costs[n][end]):
