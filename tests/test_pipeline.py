@@ -143,3 +143,13 @@ def test_every_encoding_aligns_the_same(encoding: str, tmp_path: Path) -> None:
     check_conservation(alignment)
     assert [b.kind for b in alignment.beads] == ["1-1"] * 4
     assert alignment.text(alignment.beads[3], "zh") == zh[1].split("。")[1] + "。"
+
+
+def test_align_pair_takes_lists_of_lines() -> None:
+    zh = ["市图书馆将延长开放时间。", "新馆共有三层。", ""]
+    en = ["The city library will extend its opening hours.", "The new\nbuilding has three floors."]
+    from_lists = aligner.align_pair(zh, en, presplit=True)
+    from_text = aligner.align_pair("\n".join(zh), "The city library will extend its opening hours.\nThe new building has three floors.", presplit=True)
+    assert from_lists.pairs() == from_text.pairs()
+    assert [s.text for s in from_lists.en] == ["The city library will extend its opening hours.", "The new building has three floors."]
+    assert len(from_lists.zh) == 2  # the blank item is no sentence

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Sequence
 
 from aligner.align import AlignParams, align_document
 from aligner.errors import InputError
@@ -52,8 +53,8 @@ def align_file(
 
 
 def align_pair(
-    zh_text: str,
-    en_text: str,
+    zh_text: str | Sequence[str],
+    en_text: str | Sequence[str],
     presplit: bool = False,
     params: AlignParams | None = None,
     source: str | None = None,
@@ -62,8 +63,13 @@ def align_pair(
 
     Each non-blank line is a paragraph; with ``presplit=True`` each non-blank
     line is one sentence, taken unchanged, and bead ids are the 0-based
-    positions of those lines among the non-blank lines.
+    positions of those lines among the non-blank lines. A list of strings
+    (a pandas column, say) is taken as those lines.
     """
+    if not isinstance(zh_text, str):
+        zh_text = "\n".join(_one_line(t) for t in zh_text)
+    if not isinstance(en_text, str):
+        en_text = "\n".join(_one_line(t) for t in en_text)
     if presplit:
         zh = _presplit(zh_text, "zh")
         en = _presplit(en_text, "en")
@@ -95,6 +101,11 @@ def align_files(
     zh_text = read_text(zh_path, encoding=encoding, errors=errors)
     en_text = read_text(en_path, encoding=encoding, errors=errors)
     return align_pair(zh_text, en_text, presplit=True, params=params, source=f"{zh_path} + {en_path}")
+
+
+def _one_line(text: str) -> str:
+    """An item of a list of lines, kept on one line (its line breaks become spaces)."""
+    return " ".join(str(text).splitlines())
 
 
 def _presplit(text: str, lang: str) -> list[Sentence]:
