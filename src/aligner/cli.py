@@ -268,13 +268,18 @@ def _progress(total: int, quiet: bool):  # type: ignore[no-untyped-def]
     """A tqdm bar on an interactive stderr for more than one file; else nothing."""
     if quiet or total < 2 or not sys.stderr.isatty():  # silent in pipes and logs
         return _NoProgress()
+    return _stderr_bar(total=total, unit="file", desc="aligning")
+
+
+def _stderr_bar(**options: Any) -> Any:
+    """A tqdm bar on stderr, sized to the terminal."""
     import shutil
 
     from tqdm import tqdm
 
     # A terminal that reports no size (some pseudo-terminals) counts as 80 × 24.
     size = shutil.get_terminal_size()
-    return tqdm(total=total, unit="file", desc="aligning", file=sys.stderr, ncols=size.columns, nrows=size.lines)
+    return tqdm(file=sys.stderr, ncols=size.columns, nrows=size.lines, **options)
 
 
 def _with_row_progress(results: Iterator[Any], stem: str, quiet: bool) -> Iterator[Any]:
@@ -284,16 +289,10 @@ def _with_row_progress(results: Iterator[Any], stem: str, quiet: bool) -> Iterat
     if quiet or not sys.stderr.isatty():
         yield from results
         return
-    import shutil
-
-    from tqdm import tqdm
-
     from aligner.progress import listening
 
     def make_bar() -> Any:
-        size = shutil.get_terminal_size()
-        return tqdm(total=100, desc=f"aligning {stem}", file=sys.stderr, ncols=size.columns, nrows=size.lines,
-                    bar_format="{desc}: {percentage:3.0f}%|{bar}| {elapsed}")  # fmt: skip
+        return _stderr_bar(total=100, desc=f"aligning {stem}", bar_format="{desc}: {percentage:3.0f}%|{bar}| {elapsed}")
 
     listener = _RowListener(make_bar, time.monotonic() + 0.5)
     try:
@@ -305,19 +304,19 @@ def _with_row_progress(results: Iterator[Any], stem: str, quiet: bool) -> Iterat
 
 
 class _RowListener:
-    """Shows the share of rows done of the grid being solved, from ``show_from``
-    (a ``time.monotonic`` value) on; a larger grid (the finer pass after a
-    coarse one) or a restart (another pass over the same grid) starts again."""
+    """Shows the share of rows done of the largest grid solved so far, from
+    ``show_from`` (a ``time.monotonic`` value) on; a finer pass after a coarse
+    one, or another pass over the same grid, shows its own progress."""
 
     def __init__(self, make_bar: Any, show_from: float) -> None:
         self.make_bar, self.show_from = make_bar, show_from
         self.bar: Any = None
-        self.total = self.done = 0
+        self.total = 0
 
     def __call__(self, done: int, total: int) -> None:
         if total < self.total:
             return  # a coarse pass inside a finer one
-        self.total, self.done = total, done
+        self.total = total
         if self.bar is None:
             if time.monotonic() < self.show_from:
                 return
