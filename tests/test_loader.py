@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from aligner.errors import InputError
-from aligner.loader import boilerplate_reason, classify, load_file, load_pair, load_text
+from aligner.loader import boilerplate_reason, classify, load_file, load_pair, load_text, split_blocks
 from conftest import EN_PARAGRAPHS, ZH_PARAGRAPHS, shared
 
 
@@ -101,6 +101,33 @@ def test_side_by_side_pairs_on_one_line() -> None:
     doc = load_text(text)
     _check_streams(doc)
     assert [p.lines for p in doc.zh] == [p.lines for p in doc.en]
+
+
+@pytest.mark.parametrize("joiner", [" ", ""])
+@pytest.mark.parametrize("en_first", [False, True])
+def test_pair_on_one_line_cut_at_the_sentence_end(joiner: str, en_first: bool) -> None:
+    pairs = [
+        ("2024年，中国经济增长5.2%。", "In 2024, China's economy grew by 5.2%."),
+        ("美国总统拜登访问了北京。他说：“你好吗？”", 'U.S. President Biden visited Beijing. He said, "How are you?"'),
+    ]
+    text = "\n".join((en + " " + zh) if en_first else (zh + joiner + en) for zh, en in pairs)
+    doc = load_text(text)
+    assert [p.text for p in doc.zh] == [zh for zh, _ in pairs]
+    assert [p.text for p in doc.en] == [en for _, en in pairs]
+    assert [p.lines for p in doc.zh] == [p.lines for p in doc.en] == [(0, 1), (1, 2)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "他说：“I love you.”然后走了。",  # a Chinese sentence quoting English
+        "He wrote 你好 in the note. 后来他走了很远的路。",  # the English part holds Chinese
+        "雙方繼續就解決氣候危機進行討論,包括實施各自2030年國家自主貢獻(NDC)和COP29。",
+        "Special Envoy Liu Zhenmin (刘振民) attended the meeting in Beijing.",
+    ],
+)
+def test_line_that_is_not_a_pair_stays_whole(line: str) -> None:
+    assert [b.text for b in split_blocks(line)] == [line]
 
 
 def test_hard_wrapped_paragraphs_are_joined() -> None:

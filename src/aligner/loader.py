@@ -191,7 +191,7 @@ def _bilingual_parts(line: str) -> list[str]:
     """``["中文…", "English…"]`` for a line holding both side by side, else ``[line]``."""
     pieces = [p for p in _TWO_PARTS.split(line) if p.strip()]
     if len(pieces) < 2:
-        return [line]
+        return _sentence_cut(line)
     langs = [classify(p) for p in pieces]
     # one switch of language between the pieces, both sides substantial
     for cut in range(1, len(pieces)):
@@ -201,7 +201,46 @@ def _bilingual_parts(line: str) -> list[str]:
             # explicit cells (tab, |) may be short; space-separated parts not
             if min(len(a), len(b)) >= (2 if ("\t" in line or "|" in line) else 4):
                 return [a, b]
-    return [line]
+    return _sentence_cut(line)
+
+
+#: Where a sentence ends and another may begin: Chinese final marks, or
+#: English ones followed by a space (``5.2`` and ``U.S.A`` go on).
+_SENTENCE_END = re.compile(r"""[。！？…]+["'”’」』)）]*\s*|[!?.]+["'”’」』)）]*\s+""")
+
+
+def _sentence_cut(line: str) -> list[str]:
+    """A line cut in two where, at a sentence end, Chinese gives way to
+    English or English to Chinese (``中文。 English.``, ``English. 中文。``).
+
+    Of the sentence ends where one side is clearly Chinese (no more Latin
+    letters than Han characters) and the other clearly English (Han
+    characters worth at most a fifth of its letters), the cut leaving the
+    least of each script on the other's side. Both parts need some length
+    (4 Han characters, 3 English words) and the lengths of a translation
+    (1-10 English letters per Han character), so a Chinese sentence that
+    quotes a short English phrase stays whole.
+    """
+    best: tuple[float, list[str]] | None = None
+    for match in _SENTENCE_END.finditer(line):
+        cut = match.end()
+        if not 0 < cut < len(line):
+            continue
+        left, right = line[:cut].strip(), line[cut:].strip()
+        first, second = classify(left), classify(right)
+        if {first, second} != {"zh", "en"}:
+            continue
+        zh, en = (left, right) if first == "zh" else (right, left)
+        han, latin = len(_HAN.findall(zh)), len(_LATIN.findall(en))
+        stray_latin, stray_han = len(_LATIN.findall(zh)), len(_HAN.findall(en))
+        if han < 4 or len(re.findall(r"[A-Za-z]+", en)) < 3 or not 1.0 <= latin / han <= 10.0:
+            continue
+        if stray_latin > han or stray_han * LATIN_PER_HAN > 0.2 * latin:
+            continue
+        misplaced = stray_latin + LATIN_PER_HAN * stray_han
+        if best is None or misplaced < best[0]:
+            best = (misplaced, [left, right])
+    return best[1] if best is not None else [line]
 
 
 def _join_pieces(pieces: list[str]) -> str:
