@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aligner.clean import clean_text, is_pinyin_reading, remove_pinyin_artifacts
+from aligner.clean import clean_text, fold_width, is_pinyin_reading, remove_pinyin_artifacts
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,17 @@ def test_clean_text_removes_invisible_characters_only() -> None:
 def test_clean_text_keeps_real_text() -> None:
     text = "“引号”，全角：标点！Tabs\tstay.\nα β γ 😀 e\u0301"
     assert clean_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("ＧＤＰ增长５．２％。", "GDP增长5.2％。"),  # the full-width percent and full stop stay
+        ("ｈｅｌｌｏ，ｗｏｒｌｄ！", "hello，world！"),
+        ("第．章", "第．章"),  # a point between non-digits stays
+        ("普通的文字 plain", "普通的文字 plain"),
+    ],
+)
+def test_fold_width(text: str, folded: str) -> None:
+    assert fold_width(text) == folded
+    assert len(fold_width(text)) == len(text)

@@ -25,6 +25,13 @@ def test_en_keys_drop_function_words_and_normalise_numbers() -> None:
     assert "sign" in keys  # stemmed
 
 
+def test_full_width_digits_and_letters_meet_their_half_width_form() -> None:
+    lexicon = default_lexicon()
+    wide = set().union(*zh_keys("２０２４年ＧＤＰ增长５．２％。", lexicon))
+    assert {"#2024", "#5.2", "gdp"} <= wide
+    assert {"#2024", "#5.2", "gdp"} <= set(en_keys("In ２０２４ GDP grew by 5.2%."))
+
+
 def test_parse_cedict_keeps_glosses_and_readings() -> None:
     entries, readings = parse_cedict(
         [

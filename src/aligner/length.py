@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from aligner.clean import fold_width
+
 _SPACE = re.compile(r"\s+")
 _LATIN = re.compile(r"[0-9A-Za-z\u00c0-\u024f]")
 
@@ -37,7 +39,7 @@ class LengthModel:
 
     def zh_length(self, text: str) -> float:
         """Length of Chinese text in Chinese-character units (see module doc)."""
-        compact = _SPACE.sub("", text)
+        compact = _SPACE.sub("", fold_width(text))
         latin = len(_LATIN.findall(compact))
         return (len(compact) - latin) + latin / self.ratio
 

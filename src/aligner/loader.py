@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Literal
 
-from aligner.clean import clean_text, remove_pinyin_artifacts, strip_markup
+from aligner.clean import clean_text, fold_width, remove_pinyin_artifacts, strip_markup
 from aligner.decode import decode
 from aligner.errors import InputError
 from aligner.model import Document, Paragraph, SetAside
@@ -59,7 +59,7 @@ def classify(text: str) -> BlockLang:
     one quoting a Chinese name is English.
     """
     han = len(_HAN.findall(text))
-    latin = len(_LATIN.findall(text))
+    latin = len(_LATIN.findall(fold_width(text)))
     if han and han * LATIN_PER_HAN >= latin:
         return "zh"
     if latin >= 2:
