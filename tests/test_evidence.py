@@ -32,6 +32,17 @@ def test_full_width_digits_and_letters_meet_their_half_width_form() -> None:
     assert {"#2024", "#5.2", "gdp"} <= set(en_keys("In ２０２４ GDP grew by 5.2%."))
 
 
+def test_a_name_followed_by_a_one_character_word_keeps_its_keys() -> None:
+    lexicon = default_lexicon()
+    for text in ("陈清扬说，她是破鞋。", "陈清扬把我拽住。"):
+        assert {"chen", "qingyang"} <= zh_keys(text, lexicon)[0]
+    assert set(en_keys("Chen Qingyang said so.", lexicon)) >= {"chen", "qingyang"}
+
+
+def test_curly_apostrophes_read_as_straight_ones() -> None:
+    assert en_keys("She didn’t say the farmer’s name.") == en_keys("She didn't say the farmer's name.")
+
+
 def test_parse_cedict_keeps_glosses_and_readings() -> None:
     entries, readings = parse_cedict(
         [

@@ -126,7 +126,7 @@ def en_keys(text: str, lexicon: "Lexicon | None" = None) -> list[str]:
     (``Qingyang``) is kept unstemmed, to meet the pinyin of a Han name.
     """
     keys: list[str] = []
-    for token in _EN_WORD.findall(fold_width(text)):
+    for token in _EN_WORD.findall(_CURLY_APOSTROPHE.sub("'", fold_width(text))):
         if token[0].isdigit():
             keys.append(_number_key(_parse_number(token)))
             continue
@@ -141,6 +141,7 @@ def en_keys(text: str, lexicon: "Lexicon | None" = None) -> list[str]:
     return keys
 
 
+_CURLY_APOSTROPHE = re.compile(r"(?<=[A-Za-z])[’‘](?=[a-z])")
 def _parse_number(token: str) -> float | int:
     plain = token.replace(",", "")
     try:
@@ -188,8 +189,10 @@ class Lexicon:
             keys |= self.translate(token)
             if len(token) <= 4:
                 keys |= self.name_keys(token)
-            if run:
-                keys |= self.name_keys(run)
+            # A name is often followed by a one-character word (陈清扬说,
+            # 陈清扬把): each start of the run, from two characters, may be it.
+            for size in range(2, len(run) + 1):
+                keys |= self.name_keys(run[:size])
             for numeral in _ZH_NUMERAL.findall(token):
                 value = zh_numeral_value(numeral)
                 if value is not None:
