@@ -87,7 +87,8 @@ class AlignParams:
     #: Extra cost of merging a heading with another unit on the same side.
     heading_merge_cost: float = 12.0
     #: Weight of the dictionary evidence (0 turns it off: length only).
-    #: ``mac_dev`` strict F1: 0.851 at 3, 0.863 at 4, 0.869 at 5, 0.856 at 6.
+    #: ``mac_dev`` strict F1 (each unit charged what it leaves unexplained,
+    #: length variance 100): 0.877 at 4.5, 0.880 at 5, 0.881 at 5.5, 0.878 at 6.
     lexical_weight: float = 5.0
     #: Cost of a bead whose sides end differently: one in a full stop, the
     #: other in a clause mark (comma, semicolon, colon). Off by default: it
@@ -116,11 +117,11 @@ class AlignParams:
     use_paragraphs: bool = True
     #: Logistic calibration of confidence: ``1 / (1 + exp(-(a + b·excess)))``
     #: where ``excess`` is the bead's cost per sentence (× 2) above that of a
-    #: perfect 1-1 bead. Fitted on ``gold/mac_dev`` (1,363 beads): beads given
-    #: 0.5-0.7 were right 59 % of the time, 0.7-0.8: 78 %, 0.8-0.9: 86 %,
-    #: 0.9 and above: 94 %.
-    confidence_a: float = 6.00
-    confidence_b: float = -0.952
+    #: perfect 1-1 bead. Fitted on ``gold/mac_dev`` by ``bench/calibrate.py``
+    #: (1,363 beads): beads given 0.5-0.7 were right 60 % of the time,
+    #: 0.7-0.8: 76 %, 0.8-0.9: 86 %, 0.9 and above: 95 %.
+    confidence_a: float = 5.734
+    confidence_b: float = -0.8808
     #: Align a second time with what the first pass taught about the
     #: document (:mod:`aligner.adapt`): its own bead-shape priors and word
     #: links. Done when the first pass found at least ``adapt_min_beads``

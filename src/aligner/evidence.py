@@ -7,11 +7,12 @@ Each side is turned into *keys* that can be compared across languages:
   CC-CEDICT glosses; numerals (Arabic or Chinese) become numbers; Latin
   tokens written inside Chinese (``COP29``, ``NDC``) stay as they are.
 
-For a bead, ``coverage = (zh tokens with a translation present + English
-keys with a source present) / (zh tokens with any translation + English
-keys)``: the Dice-style share of both sides that the other side explains,
-in [0, 1]. :class:`LexicalEvidence` turns it into a bead-cost term that the
-dynamic programme adds to the length cost.
+For a unit (sentence) of a bead, its *explained share* is the weight of
+its tokens (zh) or keys (en) that the bead's other side translates, over
+the weight of all of them, in [0, 1]. :class:`LexicalEvidence` charges each
+unit of a bead what it leaves unexplained, so the dynamic programme puts a
+sentence where its own words are translated. A bead's ``coverage`` is the
+same share over all its units' weight together (Dice-style).
 
 References: the dictionary similarity of hunalign (Varga et al., 2005) and
 the coverage-weighted cost of Vecalign (Thompson & Koehn, 2019), here with
@@ -730,9 +731,17 @@ def _span_weights(masks: np.ndarray, weights: np.ndarray, max_span: int) -> np.n
 
 @dataclass
 class LexicalEvidence:
-    """Bead-cost term ``weight · (1 - coverage) · (a + b) / 2``.
+    """Bead-cost term ``weight · Σ_units (1 - explained share) / 2``.
 
-    Coverage is exact for every bead shape: a token counts once, as
+    Each of the bead's ``a + b`` units adds the share of its own weight that
+    the other side leaves unexplained (a unit without evidence keys adds
+    the bead's ``1 - coverage`` instead), so a perfect bead costs 0 and a
+    bead of strangers ``weight · (a + b) / 2``. Charging the bead's pooled
+    ``1 - coverage`` per unit instead lets a short sentence join whichever
+    neighbour is well covered, not the one that translates it (``mac_dev``
+    strict F1 0.869 with it, 0.876 per unit).
+
+    Matches are exact for every bead shape: a token counts once, as
     matched when any unit of the other side's span matches it, however
     many units of that span do. (Summing unit pairs instead would count a
     recurring word once per pair and favour large beads in repetitive
@@ -748,8 +757,14 @@ class LexicalEvidence:
     _band: tuple[bytes, bytes] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
-        self._zh_n = np.concatenate([[0.0], np.cumsum(self.index.zh.totals)])
-        self._en_n = np.concatenate([[0.0], np.cumsum(self.index.en.totals)])
+        zh_totals, en_totals = self.index.zh.totals, self.index.en.totals
+        self._zh_n = np.concatenate([[0.0], np.cumsum(zh_totals)])
+        self._en_n = np.concatenate([[0.0], np.cumsum(en_totals)])
+        # 1 / a unit's weight (0 for a unit without keys), and how many such units precede.
+        self._zh_inv = np.divide(1.0, zh_totals, out=np.zeros(len(zh_totals)), where=zh_totals > 0)
+        self._en_inv = np.divide(1.0, en_totals, out=np.zeros(len(en_totals)), where=en_totals > 0)
+        self._zh_bare = np.concatenate([[0], np.cumsum(zh_totals <= 0)])
+        self._en_bare = np.concatenate([[0], np.cumsum(en_totals <= 0)])
 
     @classmethod
     def from_keys(cls, zh: Sequence[Sequence[Keys]], en: Sequence[Sequence[str]], **options: object) -> "LexicalEvidence":
@@ -794,20 +809,44 @@ class LexicalEvidence:
         return np.take(table.reshape(-1), (unit * padded + col) * spans + (span - 1))
 
     def coverage(self, a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        """Coverage in [0, 1] of the beads of shape (a, b) ending at (i, j)."""
+        """Coverage in [0, 1] of the beads of shape (a, b) ending at (i, j):
+        the matched share of both sides' weight together."""
+        matched, _ = self._matched(a, b, i, j)
+        return self._pooled(matched, a, b, i, j)
+
+    def unexplained(self, a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Sum over the beads' units of each unit's unexplained share, in [0, a + b]."""
+        if a == 0 or b == 0:
+            return np.full(np.broadcast_shapes(np.shape(i), np.shape(j)), float(a + b))
+        matched, explained = self._matched(a, b, i, j)
+        bare = (self._zh_bare[i] - self._zh_bare[i - a]) + (self._en_bare[j] - self._en_bare[j - b])
+        return (a + b) - explained - bare * self._pooled(matched, a, b, i, j)
+
+    def _matched(self, a: int, b: int, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Matched weight of the beads' units together, and the sum of their explained shares."""
         # Not broadcast up front: a row-wise ``i`` keeps the zh side's lookups row-sized.
         i, j = np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64)
         matched = np.zeros(np.broadcast_shapes(i.shape, j.shape), dtype=np.float64)
+        explained = np.zeros_like(matched)
         if a > 0 and b > 0:
             if self._band is None:
                 raise RuntimeError("call prepare(band) before asking for coverage")
             for t in range(a):
-                matched += self._lookup(self._zh_cover, self._zh_start, i - a + t, j - b, b)
+                unit = i - a + t
+                found = self._lookup(self._zh_cover, self._zh_start, unit, j - b, b)
+                matched += found
+                explained += np.minimum(found * self._zh_inv[unit], 1.0)
             for u in range(b):
-                matched += self._lookup(self._en_cover, self._en_start, j - b + u, i - a, a)
+                unit = j - b + u
+                found = self._lookup(self._en_cover, self._en_start, unit, i - a, a)
+                matched += found
+                explained += np.minimum(found * self._en_inv[unit], 1.0)
+        return matched, explained
+
+    def _pooled(self, matched: np.ndarray, a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         total = (self._zh_n[i] - self._zh_n[i - a]) + (self._en_n[j] - self._en_n[j - b])
         cov = np.where(total > 0, matched / np.maximum(total, 1e-9), 0.0)
         return np.minimum(cov, 1.0)
 
     def __call__(self, a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        return self.weight * (1.0 - self.coverage(a, b, i, j)) * (a + b) / 2.0
+        return self.weight * self.unexplained(a, b, i, j) / 2.0
