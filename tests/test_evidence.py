@@ -70,6 +70,33 @@ def test_translation_pairs_have_higher_coverage_than_non_pairs() -> None:
     assert all(0.0 <= c <= 1.0 for c in right + wrong)
 
 
+def test_a_short_sentence_goes_where_its_own_words_are_translated() -> None:
+    # zh: A (one of four words translated by E1), B ("pray" and an unknown
+    # word; "pray" is in E1), C (fully translated by E2). Pooled per bead,
+    # [B, C] : E2 looks better, because C's many matched words hide B's.
+    zh = [
+        [frozenset({"a1"}), frozenset({"a2"}), frozenset({"a3"}), frozenset({"a4"})],
+        [frozenset({"pray"}), frozenset({"q"})],
+        [frozenset({f"c{k}"}) for k in range(12)],
+    ]
+    en = [["a1", "x1", "x2", "x3", "pray"], [f"c{k}" for k in range(12)]]
+    evidence = LexicalEvidence.from_keys(zh, en)
+    evidence.prepare(Band.full(3, 2))
+
+    def cost(a: int, b: int, i: int, j: int) -> float:
+        return float(evidence(a, b, np.array([i]), np.array([j]))[0])
+
+    def pooled(a: int, b: int, i: int, j: int) -> float:
+        return float(evidence.weight * (1 - evidence.coverage(a, b, np.array([i]), np.array([j]))[0]) * (a + b) / 2)
+
+    for bead_cost, b_goes_with_e1 in ((cost, True), (pooled, False)):
+        with_e1 = bead_cost(2, 1, 2, 1) + bead_cost(1, 1, 3, 2)  # [A, B] : E1, [C] : E2
+        with_e2 = bead_cost(1, 1, 1, 1) + bead_cost(2, 1, 3, 2)  # [A] : E1, [B, C] : E2
+        assert (with_e1 < with_e2) == b_goes_with_e1
+    assert cost(1, 1, 3, 2) == pytest.approx(0.0)  # a fully explained bead costs nothing
+    assert cost(1, 0, 1, 0) == pytest.approx(evidence.weight / 2)  # a unit left alone: all unexplained
+
+
 def test_names_match_through_pinyin() -> None:
     lexicon = default_lexicon()
     keys = set().union(*zh_keys("刘振民特使出席了会议。", lexicon))
