@@ -45,6 +45,9 @@ def test_split_zh(text: str, expected: list[str]) -> None:
         ("Wait . . . what? Yes!", ["Wait . . . what?", "Yes!"]),
         ("He paused . . . Then he spoke.", ["He paused . . .", "Then he spoke."]),
         ("Readout on the Second Meeting of China-U.S. Working Group", ["Readout on the Second Meeting of China-U.S. Working Group"]),
+        ("1. The weather is nice today. We went out.", ["1. The weather is nice today.", "We went out."]),  # a list marker
+        ("IV. Results. We found it.", ["IV. Results.", "We found it."]),
+        ("He scored 3. It was late.", ["He scored 3.", "It was late."]),  # a number ending a sentence is no marker
     ],
 )
 def test_split_en(text: str, expected: list[str]) -> None:

@@ -102,16 +102,25 @@ def _merge_speech_tags(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
     return merged
 
 
+#: A list marker standing alone: ``1.``, ``12)``, ``(3)``, ``a.``, ``IV.``.
+_ENUMERATOR = re.compile(r"^\(?(?:\d{1,3}|[A-Za-z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})[.)]$")
+
+
 def sentence_spans(text: str, lang: Lang) -> list[tuple[int, int]]:
     """Character spans of the sentences of one paragraph, trimmed of
-    surrounding whitespace, none empty."""
+    surrounding whitespace, none empty. A list marker (``1.``) that the
+    splitter cut off is kept with the sentence it numbers."""
     raw = split_zh(text) if lang == "zh" else split_en(text)
-    out = []
+    out: list[tuple[int, int]] = []
     for start, end in raw:
         piece = text[start:end]
         left = len(piece) - len(piece.lstrip())
         right = len(piece.rstrip())
-        if right > left:
+        if right <= left:
+            continue
+        if out and _ENUMERATOR.match(text[out[-1][0] : out[-1][1]]):
+            out[-1] = (out[-1][0], start + right)
+        else:
             out.append((start + left, start + right))
     return out
 
