@@ -24,6 +24,8 @@ from aligner.sentences import split_document, split_sentences
         ("他想了想……，还是走了。", ["他想了想……，还是走了。"]),
         ("半角标点也行!真的?是的。", ["半角标点也行!", "真的?", "是的。"]),
         ("《联合国气候变化框架公约》（UNFCCC）生效。没有结尾标点", ["《联合国气候变化框架公约》（UNFCCC）生效。", "没有结尾标点"]),
+        ("今天天气很好.我们去公园散步.", ["今天天气很好.", "我们去公园散步."]),  # half-width full stops
+        ("增长了3.5%.详见www.gov.cn.第3.5节", ["增长了3.5%.", "详见www.gov.cn.第3.5节"]),
     ],
 )
 def test_split_zh(text: str, expected: list[str]) -> None:

@@ -4,7 +4,8 @@ Chinese (:func:`split_zh`): a sentence ends after ``。！？!?`` or an
 ellipsis ``…``/``……`` that is followed by a new sentence; closing quotes
 and brackets stay with their sentence; a short speech tag after a closing
 quote (``“走吧。”他说。``) stays with the quote. ``；`` and ``：`` do not end
-a sentence, nor does a half-width ``.`` (``3.5%``, ``www.gov.cn``).
+a sentence; a half-width ``.`` does only between Chinese text (``很好.我们``,
+typed with half-width marks), never in ``3.5%`` or ``www.gov.cn``.
 
 English (:func:`split_en`): NLTK's Punkt with parameters shipped here (no
 download): abbreviations (``U.S.``, ``Mr.``, ``Dr.``, ``No.``, ``e.g.``,
@@ -22,7 +23,13 @@ from typing import Any
 
 from aligner.model import Document, Lang, Paragraph, Sentence
 
-_ZH_END = re.compile(r"(?:[。！？!?]+|…+|\.{3,})[”’」』）)》】\"'〕]*")
+_HAN_CHAR = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: Sentence ends; a half-width full stop only right after a Han character
+#: (or a percent sign) and before Han text, a space or the end, as in text
+#: typed with half-width marks (``很好.我们``); never in ``3.5`` or ``www.gov.cn``.
+_ZH_END = re.compile(
+    rf"(?:[。！？!?]+|…+|\.{{3,}}|(?<=[{_HAN_CHAR}%％])\.(?=[{_HAN_CHAR}“‘「『\s]|$))[”’」』）)》】\"'〕]*"
+)
 _ZH_CLOSERS = "”’」』）)》】\"'〕"
 _SPEECH_TAG = re.compile(r"^[^。！？!?“”「」，,]{1,10}(?:说|說|问|問|答|喊|叫|嚷|补充|補充|回答)(?:道|着|著)?[。！？!?]$")
 
