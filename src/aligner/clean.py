@@ -28,13 +28,14 @@ _ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f]")
 _TRAILING = re.compile("[ \t]+$", re.M)
 #: Full-width digits and Latin letters → ASCII; a full-width point between digits too.
 _HALF_WIDTH = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)}
+_WIDE = re.compile("[\uff0e-\uff5a]")
 _WIDE_POINT = re.compile("(?<=[0-9\uff10-\uff19])\uff0e(?=[0-9\uff10-\uff19])")
 
 
 def fold_width(text: str) -> str:
     """``text`` with full-width digits and Latin letters in half width
     (``ＧＤＰ增长５．２％`` → ``GDP增长5.2％``); other characters unchanged, same length."""
-    if not any("\uff0e" <= ch <= "\uff5a" for ch in text):
+    if not _WIDE.search(text):
         return text
     return _WIDE_POINT.sub(".", text).translate(_HALF_WIDTH)
 
