@@ -58,11 +58,14 @@ def paragraphs(draw: st.DrawFn, lang: str, max_paragraphs: int) -> list[str]:
 def documents(draw: st.DrawFn) -> tuple[str, str]:
     zh = draw(paragraphs("zh", 20))
     en = draw(paragraphs("en", 20))
-    layout = draw(st.sampled_from(["zh-then-en", "en-then-zh", "alternating", "alternating-lines", "blank-lines"]))
+    layout = draw(st.sampled_from(["zh-then-en", "en-then-zh", "alternating", "alternating-lines", "blank-lines", "same-line"]))
     if layout == "zh-then-en":
         blocks = zh + en
     elif layout == "en-then-zh":
         blocks = en + zh
+    elif layout == "same-line":  # 中文。 English. on one line
+        joiner = draw(st.sampled_from([" ", ""]))
+        blocks = [z + joiner + e for z, e in zip(zh, en)] + zh[len(en) :] + en[len(zh) :]
     else:
         blocks = [p for pair in zip(zh, en) for p in pair] + zh[len(en) :] + en[len(zh) :]
     sep = "\n\n" if layout in ("alternating", "blank-lines") else "\n"
