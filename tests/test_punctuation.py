@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import aligner
-from aligner.punctuation import CLAUSE, FINAL, OTHER, end_class, questions
+from aligner.punctuation import CLAUSE, FINAL, OTHER, end_class, quote_balance, questions
 
 
 @pytest.mark.parametrize(
@@ -67,3 +67,44 @@ def test_clause_ends_keep_verse_pieces_apart() -> None:
     en = "In the beginning God created the heaven and the earth.\nAnd the earth was without form, and void; and darkness was upon the face of the deep."
     alignment = aligner.align_pair(zh, en, presplit=True)
     assert [(b.zh, b.en) for b in alignment.beads] == [((0,), (0,)), ((1, 2), (1,))]
+
+
+@pytest.mark.parametrize(
+    ("text", "balance"),
+    [
+        ("“你好，”他说，“我们走吧。", 1),  # opens a quotation it does not close
+        ("我们走吧。”", -1),
+        ("“走吧。”他说。", 0),
+        ("「好」他说。", 0),
+        ("'I'll jump out and scare him off,", 1),  # British single quotes; I'll is no quote
+        ("then I can eat.'", -1),
+        ("'Why, he's just another scavenger like me!' thought Trinket.", 0),
+        ("He didn’t go, and the students' hall was shut.", -1),  # a plural possessive reads as a close
+        ('"Stop," he said, "now."', 0),
+        ("No quotation here.", 0),
+    ],
+)
+def test_quote_balance(text: str, balance: int) -> None:
+    assert quote_balance(text) == balance
+
+
+def test_a_quotation_left_open_on_one_side_only_costs_more() -> None:
+    both_open = _bead_cost(["他说：“我们走吧。"], ["He said, 'Let us go."])
+    one_open = _bead_cost(["他说：“我们走吧。”"], ["He said, 'Let us go."])
+    off = _bead_cost(["他说：“我们走吧。”"], ["He said, 'Let us go."], quote_mismatch_cost=0.0)
+    assert one_open - off == pytest.approx(0.5)
+    assert both_open == pytest.approx(_bead_cost(["他说：“我们走吧。"], ["He said, 'Let us go."], quote_mismatch_cost=0.0))
+
+
+def test_a_quotation_is_not_cut_on_one_side_only() -> None:
+    # By length alone the second English sentence, which ends the quotation,
+    # goes with the narration after it.
+    zh = "“快坐下。\n我们等你很久了，饭菜都凉了，汤也凉了，大家都饿坏了。”\n他笑着坐了下来。"
+    en = "'Sit down, sit down, you must be tired after such a long and dusty road, sit down.\nThe food is cold.'\nHe sat down, smiling."
+
+    def beads(**params: float) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        options = aligner.AlignParams(lexical_weight=0.0, **params)
+        return [(b.zh, b.en) for b in aligner.align_pair(zh, en, presplit=True, params=options).beads]
+
+    assert beads(quote_mismatch_cost=0.0) == [((0, 1), (0,)), ((2,), (1, 2))]
+    assert beads() == [((0, 1), (0, 1)), ((2,), (2,))]
