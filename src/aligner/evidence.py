@@ -3,8 +3,8 @@
 Each side is turned into *keys* that can be compared across languages:
 
 * English: lower-cased, stemmed content words, plus numbers;
-* Chinese: jieba words, each mapped to the stemmed English words of its
-  CC-CEDICT glosses; numerals (Arabic or Chinese) become numbers; Latin
+* Chinese: words (longest match on CC-CEDICT, or jieba), each mapped to
+  the stemmed English words of its CC-CEDICT glosses; numerals (Arabic or Chinese) become numbers; Latin
   tokens written inside Chinese (``COP29``, ``NDC``) stay as they are.
 
 For a unit (sentence) of a bead, its *explained share* is the weight of
@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, KeysView, Mapping, Sequenc
 import numpy as np
 
 from aligner.clean import fold_width
+from aligner.porter import porter_stem
 
 if TYPE_CHECKING:  # pragma: no cover
     from aligner.dp import Band
@@ -81,18 +82,11 @@ _STEMS: dict[str, str] = {}
 
 
 def stem(word: str) -> str:
-    """Porter stem of a lower-cased English word (cached)."""
+    """Porter stem of a lower-cased English word (cached; :mod:`aligner.porter`)."""
     found = _STEMS.get(word)
     if found is None:
-        found = _STEMS[word] = _stemmer().stem(word)
+        found = _STEMS[word] = porter_stem(word)
     return found
-
-
-@lru_cache(maxsize=1)
-def _stemmer():  # type: ignore[no-untyped-def]
-    from nltk.stem.porter import PorterStemmer
-
-    return PorterStemmer()
 
 
 def zh_numeral_value(text: str) -> int | None:
@@ -354,7 +348,7 @@ class _JoinedKeys(Mapping[str, Keys]):
 
 #: Names the dictionary cache: a change to how glosses are read (this
 #: number, the stop words or the gloss noise) gives another cache file.
-_PARSE_VERSION = "v5-" + hashlib.sha1(" ".join(sorted(EN_STOPWORDS) + [_GLOSS_NOISE.pattern]).encode()).hexdigest()[:8]
+_PARSE_VERSION = "v6-" + hashlib.sha1(" ".join(sorted(EN_STOPWORDS) + [_GLOSS_NOISE.pattern]).encode()).hexdigest()[:8]
 
 
 @lru_cache(maxsize=1)
