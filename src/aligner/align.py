@@ -126,8 +126,8 @@ class AlignParams:
     #: perfect 1-1 bead. Fitted on ``gold/mac_dev`` by ``bench/calibrate.py``
     #: (1,359 beads): beads given 0.5-0.8 were right 69 % of the time,
     #: 0.8-0.9: 86 %, 0.9 and above: 95 %.
-    confidence_a: float = 5.872
-    confidence_b: float = -0.8586
+    confidence_a: float = 5.935
+    confidence_b: float = -0.8680
     #: Align a second time with what the first pass taught about the
     #: document (:mod:`aligner.adapt`): its own bead-shape priors and word
     #: links. Done when the first pass found at least ``adapt_min_beads``
