@@ -117,9 +117,23 @@ def test_pair_on_one_line_cut_at_the_sentence_end(joiner: str, en_first: bool) -
     assert [p.lines for p in doc.zh] == [p.lines for p in doc.en] == [(0, 1), (1, 2)]
 
 
+@pytest.mark.parametrize("en_first", [False, True])
+def test_sentence_pairs_alternating_on_one_line(en_first: bool) -> None:
+    pairs = [
+        ("今天天气很好，我们去散步。", "The weather is nice, let us walk."),
+        ("他问我好不好，我说很好。", "He asked how I was; I said fine."),
+        ("美国总统拜登访问了北京。", "U.S. President Biden visited Beijing."),
+    ]
+    line = " ".join(f"{en} {zh}" if en_first else f"{zh} {en}" for zh, en in pairs)
+    doc = load_text(line)
+    assert [p.text for p in doc.zh] == [zh for zh, _ in pairs]
+    assert [p.text for p in doc.en] == [en for _, en in pairs]
+
+
 @pytest.mark.parametrize(
     "line",
     [
+        "他读了这句话。 To be or not to be, that is the question. 然后他哭了起来。",  # one English quotation
         "他说：“I love you.”然后走了。",  # a Chinese sentence quoting English
         "He wrote 你好 in the note. 后来他走了很远的路。",  # the English part holds Chinese
         "雙方繼續就解決氣候危機進行討論,包括實施各自2030年國家自主貢獻(NDC)和COP29。",

@@ -58,7 +58,9 @@ def paragraphs(draw: st.DrawFn, lang: str, max_paragraphs: int) -> list[str]:
 def documents(draw: st.DrawFn) -> tuple[str, str]:
     zh = draw(paragraphs("zh", 20))
     en = draw(paragraphs("en", 20))
-    layout = draw(st.sampled_from(["zh-then-en", "en-then-zh", "alternating", "alternating-lines", "blank-lines", "same-line"]))
+    layout = draw(
+        st.sampled_from(["zh-then-en", "en-then-zh", "alternating", "alternating-lines", "blank-lines", "same-line", "one-line"])
+    )
     if layout == "zh-then-en":
         blocks = zh + en
     elif layout == "en-then-zh":
@@ -66,6 +68,8 @@ def documents(draw: st.DrawFn) -> tuple[str, str]:
     elif layout == "same-line":  # 中文。 English. on one line
         joiner = draw(st.sampled_from([" ", ""]))
         blocks = [z + joiner + e for z, e in zip(zh, en)] + zh[len(en) :] + en[len(zh) :]
+    elif layout == "one-line":  # 中文。 English. 中文。 English. all on one line
+        blocks = [" ".join(p for pair in zip(zh, en) for p in pair)] + zh[len(en) :] + en[len(zh) :]
     else:
         blocks = [p for pair in zip(zh, en) for p in pair] + zh[len(en) :] + en[len(zh) :]
     sep = "\n\n" if layout in ("alternating", "blank-lines") else "\n"

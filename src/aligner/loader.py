@@ -191,7 +191,7 @@ def _bilingual_parts(line: str) -> list[str]:
     """``["中文…", "English…"]`` for a line holding both side by side, else ``[line]``."""
     pieces = [p for p in _TWO_PARTS.split(line) if p.strip()]
     if len(pieces) < 2:
-        return _sentence_cut(line)
+        return _alternating_sentences(line) or _sentence_cut(line)
     langs = [classify(p) for p in pieces]
     # one switch of language between the pieces, both sides substantial
     for cut in range(1, len(pieces)):
@@ -207,6 +207,50 @@ def _bilingual_parts(line: str) -> list[str]:
 #: Where a sentence ends and another may begin: Chinese final marks, or
 #: English ones followed by a space (``5.2`` and ``U.S.A`` go on).
 _SENTENCE_END = re.compile(r"""[。！？…]+["'”’」』)）]*\s*|[!?.]+["'”’」』)）]*\s+""")
+
+
+def _alternating_sentences(line: str) -> list[str] | None:
+    """A line of sentences that go Chinese, English, Chinese, English ... (or
+    English first), two pairs or more, cut where the language changes; None
+    unless every run is clean and each pair of runs has a translation's
+    lengths (see :func:`_sentence_cut`). Three runs are not enough: a
+    Chinese paragraph quoting one English sentence stays whole."""
+    cuts = [0] + [m.end() for m in _SENTENCE_END.finditer(line) if 0 < m.end() < len(line)] + [len(line)]
+    runs: list[tuple[str, str]] = []
+    for start, end in zip(cuts, cuts[1:]):
+        piece = line[start:end].strip()
+        lang = classify(piece)
+        if lang == "other":
+            return None
+        if runs and runs[-1][0] == lang:
+            runs[-1] = (lang, runs[-1][1] + " " * (lang == "en") + piece)
+        else:
+            runs.append((lang, piece))
+    if len(runs) < 4:
+        return None
+    for k in range(0, len(runs) - 1, 2):
+        pair = dict(runs[k : k + 2])
+        if len(pair) != 2 or not _is_translation_pair(pair["zh"], pair["en"]):
+            return None
+    if len(runs) % 2 and not _is_clean(runs[-1][0], runs[-1][1]):
+        return None
+    return [text for _, text in runs]
+
+
+def _is_clean(lang: str, text: str) -> bool:
+    """Clearly of one script: Chinese with no more Latin letters than Han
+    characters, or English whose Han characters are worth at most a fifth of its letters."""
+    han, latin = len(_HAN.findall(text)), len(_LATIN.findall(text))
+    return latin <= han if lang == "zh" else han * LATIN_PER_HAN <= 0.2 * latin
+
+
+def _is_translation_pair(zh: str, en: str) -> bool:
+    """Both clean, of some length (4 Han characters, 3 English words) and of
+    a translation's lengths (1-10 English letters per Han character)."""
+    han, latin = len(_HAN.findall(zh)), len(_LATIN.findall(en))
+    if han < 4 or len(re.findall(r"[A-Za-z]+", en)) < 3 or not 1.0 <= latin / han <= 10.0:
+        return False
+    return _is_clean("zh", zh) and _is_clean("en", en)
 
 
 def _sentence_cut(line: str) -> list[str]:
@@ -231,13 +275,9 @@ def _sentence_cut(line: str) -> list[str]:
         if {first, second} != {"zh", "en"}:
             continue
         zh, en = (left, right) if first == "zh" else (right, left)
-        han, latin = len(_HAN.findall(zh)), len(_LATIN.findall(en))
-        stray_latin, stray_han = len(_LATIN.findall(zh)), len(_HAN.findall(en))
-        if han < 4 or len(re.findall(r"[A-Za-z]+", en)) < 3 or not 1.0 <= latin / han <= 10.0:
+        if not _is_translation_pair(zh, en):
             continue
-        if stray_latin > han or stray_han * LATIN_PER_HAN > 0.2 * latin:
-            continue
-        misplaced = stray_latin + LATIN_PER_HAN * stray_han
+        misplaced = len(_LATIN.findall(zh)) + LATIN_PER_HAN * len(_HAN.findall(en))
         if best is None or misplaced < best[0]:
             best = (misplaced, [left, right])
     return best[1] if best is not None else [line]
