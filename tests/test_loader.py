@@ -158,6 +158,20 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
     assert doc.zh[0].lines == (0, 2)
 
 
+def test_wrap_before_a_capitalised_word_is_joined() -> None:
+    lines = [
+        "In recent years, the government has taken a series of measures with",
+        "China's partners to address climate change, and it has achieved",
+        "remarkable results, the minister said in Beijing on Monday.",
+    ]
+    assert [b.text for b in split_blocks("\n".join(lines))] == [" ".join(lines)]
+
+
+def test_short_unpunctuated_lines_stay_apart() -> None:
+    lines = ["Where are you going tonight with all of them", "I love you more than I can ever say", "What did you say"]
+    assert [b.text for b in split_blocks("\n".join(lines))] == lines
+
+
 def test_title_is_not_joined_with_its_paragraph() -> None:
     text = "Library Extends Opening Hours\n" + EN_PARAGRAPHS[0] + "\n" + ZH_PARAGRAPHS[0]
     doc = load_text(text)

@@ -39,6 +39,10 @@ _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _EN_FINAL = re.compile(r"""[.!?:;…]["'”’)\]]*$""")
 _ZH_FINAL = re.compile(r"[。！？!?；;：:…」』”’)）》】]$")
 
+#: Characters a hard-wrapped English line has at least (text is wrapped at
+#: 60-80 columns; subtitle and verse lines run shorter).
+WRAP_MIN = 45
+
 #: Share of Han characters above which a block is Chinese: one Han character
 #: carries about as much as three Latin letters.
 LATIN_PER_HAN = 3.0
@@ -138,10 +142,13 @@ def split_blocks(text: str) -> list[Block]:
 
     Each non-blank line is a block, except that hard-wrapped lines of one
     paragraph are joined: an English line that does not end a sentence and
-    is followed by an English line starting in lower case, or, inside a
-    blank-line-separated paragraph, a long Chinese line without final
-    punctuation followed by more Chinese. A line with a Chinese and an
-    English part side by side is split in two.
+    is followed by an English line starting in lower case (or, inside a
+    blank-line-separated paragraph, by any English line when it is as long
+    as the paragraph's lines run and at least :data:`WRAP_MIN` characters:
+    a wrap before a name; subtitles and verse lines are shorter), or, inside such a
+    paragraph, a long Chinese line without final punctuation followed by
+    more Chinese. A line with a Chinese and an English part side by side is
+    split in two.
     """
     lines = text.split("\n")
     chunk_max = _chunk_max_lengths(lines)
@@ -150,7 +157,9 @@ def split_blocks(text: str) -> list[Block]:
         if not line.strip():
             continue
         for part in _bilingual_parts(line.strip()):
-            if blocks and blocks[-1].lines[1] == number and _continues(blocks[-1].text, part, chunk_max[number]):
+            before = len(lines[number - 1].strip()) if number else 0
+            wrapped = chunk_max[number] > 0 and before >= max(WRAP_MIN, 0.8 * chunk_max[number])
+            if blocks and blocks[-1].lines[1] == number and _continues(blocks[-1].text, part, chunk_max[number], wrapped):
                 joiner = " " if classify(part) == "en" else ""
                 prev = blocks[-1]
                 blocks[-1] = Block(prev.text + joiner + part, (prev.lines[0], number + 1))
@@ -175,13 +184,15 @@ def _chunk_max_lengths(lines: list[str]) -> list[int]:
     return out
 
 
-def _continues(previous: str, line: str, chunk_longest: int) -> bool:
+def _continues(previous: str, line: str, chunk_longest: int, wrapped: bool = False) -> bool:
+    """Whether ``line`` goes on the block ``previous``; ``wrapped``: the line
+    before it is as long as its paragraph's lines run (hard-wrapped)."""
     lang_prev, lang_line = classify(previous), classify(line)
     if lang_prev != lang_line:
         return False
     last_line = previous.rsplit("\n", 1)[-1]
     if lang_prev == "en":
-        return not _EN_FINAL.search(previous) and line[:1].islower()
+        return not _EN_FINAL.search(previous) and (line[:1].islower() or wrapped)
     if lang_prev == "zh":
         return chunk_longest > 0 and not _ZH_FINAL.search(previous) and len(last_line) >= 0.8 * chunk_longest
     return False
