@@ -86,3 +86,13 @@ def test_binary_data_is_refused(data: bytes, what: str) -> None:
 def test_empty_input_is_refused(data: bytes) -> None:
     with pytest.raises(InputError, match="empty|whitespace"):
         decode(data, name="empty.txt")
+
+
+def test_english_saved_as_windows_1252_is_read() -> None:
+    text = "He said, \u201cIt\u2019s a caf\u00e9.\u201d Then he left.\n"
+    assert decode(text.encode("cp1252")) == (text, "cp1252")
+
+
+def test_chinese_in_rare_characters_is_not_taken_for_windows_1252() -> None:
+    with pytest.raises(InputError, match="no other encoding fits"):
+        decode("龘靐齉齾爩鱻麤龗灪".encode("gb18030"))

@@ -2,13 +2,15 @@
 
 Accepted: UTF-8 (with or without BOM), UTF-16 and UTF-32 with a BOM, UTF-16
 without one (told by its NUL-byte pattern, or by decoding to clean CJK
-text), GB18030 (a superset of GBK and GB2312, so it decodes both) and Big5.
+text), GB18030 (a superset of GBK and GB2312, so it decodes both), Big5
+and, for English, Windows-1252.
 An explicit encoding overrides detection.
 
 Detection order: BOM → known binary signatures → UTF-16 without BOM →
 control-byte ratio (binary) → strict UTF-8 → damaged UTF-8 (error naming the
 byte offset) → UTF-16 without NULs → GB18030 vs Big5 (share of common
-Han characters in each reading).
+Han characters in each reading) → Windows-1252, for an English file with
+a few curly quotes or accented letters saved by an old Windows editor.
 
 Invariants of the returned text: no BOM, LF line ends only, not blank.
 """
@@ -122,6 +124,8 @@ def _detect_and_decode(data: bytes, errors: str, name: str) -> tuple[str, str]:
     guess = _guess_legacy(data)
     if guess is not None:
         return data.decode(guess), guess
+    if _western(data):
+        return data.decode("cp1252"), "cp1252"
     if errors == "replace":
         used = _least_damaged(data)
         return data.decode(used, errors="replace"), used
@@ -129,6 +133,24 @@ def _detect_and_decode(data: bytes, errors: str, name: str) -> tuple[str, str]:
         f"{name}: invalid UTF-8 at byte {utf8_error.start} and no other encoding fits "
         "(use --encoding, or --errors replace)"
     )
+
+
+def _western(data: bytes) -> bool:
+    """Windows-1252 (or Latin-1) text: it decodes so, and its bytes above
+    ASCII (curly quotes, accented letters) stand alone between ASCII ones.
+    Chinese in a legacy encoding is pairs of such bytes."""
+    sample = data[:_SAMPLE]
+    high = [k for k, byte in enumerate(sample) if byte >= 0x80]
+    if not high:
+        return False
+    paired = sum(1 for a, b in zip(high, high[1:]) if b == a + 1)
+    if paired > 0.1 * len(high):
+        return False
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _mostly_utf8(data: bytes) -> bool:
