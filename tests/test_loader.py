@@ -130,6 +130,14 @@ def test_sentence_pairs_alternating_on_one_line(en_first: bool) -> None:
     assert [p.text for p in doc.en] == [en for _, en in pairs]
 
 
+def test_a_whole_document_on_one_line_is_cut_once() -> None:
+    # Thousands of sentence ends: each cut is measured from running counts
+    # (measuring each part afresh took minutes on a 180,000-character line).
+    zh, en = "今天天气很好，我们去公园散步。" * 2000, "The weather is nice, so we walk in the park. " * 2000
+    doc = load_text(zh + " " + en.strip())
+    assert [p.text for p in doc.zh] == [zh] and [p.text for p in doc.en] == [en.strip()]
+
+
 @pytest.mark.parametrize(
     "line",
     [

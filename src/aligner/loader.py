@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 from typing import Iterable, Literal
 
@@ -36,6 +37,7 @@ BlockLang = Literal["zh", "en", "other"]
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
 _EN_FINAL = re.compile(r"""[.!?:;…]["'”’)\]]*$""")
 _ZH_FINAL = re.compile(r"[。！？!?；;：:…」』”’)）》】]$")
 
@@ -62,13 +64,14 @@ def classify(text: str) -> BlockLang:
     A Chinese paragraph with ``COP29`` or ``NDC`` in it is Chinese; an English
     one quoting a Chinese name is English.
     """
-    han = len(_HAN.findall(text))
-    latin = len(_LATIN.findall(fold_width(text)))
+    return _lang_from(len(_HAN.findall(text)), len(_LATIN.findall(fold_width(text))))
+
+
+def _lang_from(han: int, latin: int) -> BlockLang:
+    """:func:`classify` from the counts of Han characters and Latin letters."""
     if han and han * LATIN_PER_HAN >= latin:
         return "zh"
-    if latin >= 2:
-        return "en"
-    return "other"
+    return "en" if latin >= 2 else "other"
 
 
 # --- boilerplate ---------------------------------------------------------
@@ -227,18 +230,19 @@ def _alternating_sentences(line: str) -> list[str] | None:
     lengths (see :func:`_sentence_cut`). Three runs are not enough: a
     Chinese paragraph quoting one English sentence stays whole."""
     cuts = [0] + [m.end() for m in _SENTENCE_END.finditer(line) if 0 < m.end() < len(line)] + [len(line)]
-    runs: list[tuple[str, str]] = []
+    grouped: list[tuple[str, list[str]]] = []
     for start, end in zip(cuts, cuts[1:]):
         piece = line[start:end].strip()
         lang = classify(piece)
         if lang == "other":
             return None
-        if runs and runs[-1][0] == lang:
-            runs[-1] = (lang, runs[-1][1] + " " * (lang == "en") + piece)
+        if grouped and grouped[-1][0] == lang:
+            grouped[-1][1].append(piece)
         else:
-            runs.append((lang, piece))
-    if len(runs) < 4:
+            grouped.append((lang, [piece]))
+    if len(grouped) < 4:
         return None
+    runs = [(lang, (" " if lang == "en" else "").join(pieces)) for lang, pieces in grouped]
     for k in range(0, len(runs) - 1, 2):
         pair = dict(runs[k : k + 2])
         if len(pair) != 2 or not _is_translation_pair(pair["zh"], pair["en"]):
@@ -251,17 +255,30 @@ def _alternating_sentences(line: str) -> list[str] | None:
 def _is_clean(lang: str, text: str) -> bool:
     """Clearly of one script: Chinese with no more Latin letters than Han
     characters, or English whose Han characters are worth at most a fifth of its letters."""
-    han, latin = len(_HAN.findall(text)), len(_LATIN.findall(text))
+    han, latin, _ = _script_counts(text)
+    return _clean(lang, han, latin)
+
+
+def _clean(lang: str, han: int, latin: int) -> bool:
     return latin <= han if lang == "zh" else han * LATIN_PER_HAN <= 0.2 * latin
 
 
 def _is_translation_pair(zh: str, en: str) -> bool:
     """Both clean, of some length (4 Han characters, 3 English words) and of
     a translation's lengths (1-10 English letters per Han character)."""
-    han, latin = len(_HAN.findall(zh)), len(_LATIN.findall(en))
-    if han < 4 or len(re.findall(r"[A-Za-z]+", en)) < 3 or not 1.0 <= latin / han <= 10.0:
+    return _pair_fits(_script_counts(zh), _script_counts(en))
+
+
+def _pair_fits(zh: tuple[int, int, int], en: tuple[int, int, int]) -> bool:
+    """:func:`_is_translation_pair` on (Han, Latin letters, English words) counts."""
+    if zh[0] < 4 or en[2] < 3 or not 1.0 <= en[1] / zh[0] <= 10.0:
         return False
-    return _is_clean("zh", zh) and _is_clean("en", en)
+    return _clean("zh", zh[0], zh[1]) and _clean("en", en[0], en[1])
+
+
+def _script_counts(text: str) -> tuple[int, int, int]:
+    """Han characters, Latin letters (full-width ones too) and ASCII words of ``text``."""
+    return len(_HAN.findall(text)), len(_LATIN.findall(fold_width(text))), len(_ASCII_WORD.findall(text))
 
 
 def _sentence_cut(line: str) -> list[str]:
@@ -274,24 +291,34 @@ def _sentence_cut(line: str) -> list[str]:
     least of each script on the other's side. Both parts need some length
     (4 Han characters, 3 English words) and the lengths of a translation
     (1-10 English letters per Han character), so a Chinese sentence that
-    quotes a short English phrase stays whole.
+    quotes a short English phrase stays whole. Linear in the line's length:
+    the parts are measured from running counts.
     """
-    best: tuple[float, list[str]] | None = None
+    folded = fold_width(line)
+    han = list(accumulate((_HAN.match(ch) is not None for ch in line), initial=0))
+    latin = list(accumulate((_LATIN.match(ch) is not None for ch in folded), initial=0))
+    starts = [False] + [ch.isascii() and ch.isalpha() and not (k and line[k - 1].isascii() and line[k - 1].isalpha()) for k, ch in enumerate(line)]
+    words = list(accumulate(starts))
+
+    def counts(start: int, end: int) -> tuple[int, int, int]:
+        return han[end] - han[start], latin[end] - latin[start], words[end] - words[start]
+
+    best: tuple[float, int] | None = None
     for match in _SENTENCE_END.finditer(line):
         cut = match.end()
         if not 0 < cut < len(line):
             continue
-        left, right = line[:cut].strip(), line[cut:].strip()
-        first, second = classify(left), classify(right)
+        left, right = counts(0, cut), counts(cut, len(line))
+        first, second = _lang_from(*left[:2]), _lang_from(*right[:2])
         if {first, second} != {"zh", "en"}:
             continue
         zh, en = (left, right) if first == "zh" else (right, left)
-        if not _is_translation_pair(zh, en):
+        if not _pair_fits(zh, en):
             continue
-        misplaced = len(_LATIN.findall(zh)) + LATIN_PER_HAN * len(_HAN.findall(en))
+        misplaced = zh[1] + LATIN_PER_HAN * en[0]
         if best is None or misplaced < best[0]:
-            best = (misplaced, [left, right])
-    return best[1] if best is not None else [line]
+            best = (misplaced, cut)
+    return [line[: best[1]].strip(), line[best[1] :].strip()] if best is not None else [line]
 
 
 def _join_pieces(pieces: list[str]) -> str:
