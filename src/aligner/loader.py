@@ -155,20 +155,33 @@ def split_blocks(text: str) -> list[Block]:
     """
     lines = text.split("\n")
     chunk_max = _chunk_max_lengths(lines)
-    blocks: list[Block] = []
+    growing: list[_GrowingBlock] = []
     for number, line in enumerate(lines):
         if not line.strip():
             continue
         for part in _bilingual_parts(line.strip()):
             before = len(lines[number - 1].strip()) if number else 0
             wrapped = chunk_max[number] > 0 and before >= max(WRAP_MIN, 0.8 * chunk_max[number])
-            if blocks and blocks[-1].lines[1] == number and _continues(blocks[-1].text, part, chunk_max[number], wrapped):
-                joiner = " " if classify(part) == "en" else ""
-                prev = blocks[-1]
-                blocks[-1] = Block(prev.text + joiner + part, (prev.lines[0], number + 1))
+            last = growing[-1] if growing else None
+            if last is not None and last.end == number and _continues(last, part, chunk_max[number], wrapped):
+                last.parts.append(part)
+                last.length += len(part) + (last.lang == "en")
+                last.end = number + 1
             else:
-                blocks.append(Block(part, (number, number + 1)))
-    return blocks
+                growing.append(_GrowingBlock([part], classify(part), len(part), number, number + 1))
+    return [Block((" " if g.lang == "en" else "").join(g.parts), (g.start, g.end)) for g in growing]
+
+
+@dataclass
+class _GrowingBlock:
+    """A block being joined from hard-wrapped lines: its parts, language
+    (that of its first part), length so far and line range."""
+
+    parts: list[str]
+    lang: BlockLang
+    length: int
+    start: int
+    end: int
 
 
 def _chunk_max_lengths(lines: list[str]) -> list[int]:
@@ -187,17 +200,17 @@ def _chunk_max_lengths(lines: list[str]) -> list[int]:
     return out
 
 
-def _continues(previous: str, line: str, chunk_longest: int, wrapped: bool = False) -> bool:
-    """Whether ``line`` goes on the block ``previous``; ``wrapped``: the line
-    before it is as long as its paragraph's lines run (hard-wrapped)."""
-    lang_prev, lang_line = classify(previous), classify(line)
-    if lang_prev != lang_line:
+def _continues(block: "_GrowingBlock", line: str, chunk_longest: int, wrapped: bool = False) -> bool:
+    """Whether ``line`` goes on ``block``; ``wrapped``: the line before it is
+    as long as its paragraph's lines run (hard-wrapped). Looks only at the
+    block's language, length and last part, so joining stays linear."""
+    if block.lang != classify(line):
         return False
-    last_line = previous.rsplit("\n", 1)[-1]
-    if lang_prev == "en":
-        return not _EN_FINAL.search(previous) and (line[:1].islower() or wrapped)
-    if lang_prev == "zh":
-        return chunk_longest > 0 and not _ZH_FINAL.search(previous) and len(last_line) >= 0.8 * chunk_longest
+    tail = block.parts[-1]
+    if block.lang == "en":
+        return not _EN_FINAL.search(tail) and (line[:1].islower() or wrapped)
+    if block.lang == "zh":
+        return chunk_longest > 0 and not _ZH_FINAL.search(tail) and block.length >= 0.8 * chunk_longest
     return False
 
 
