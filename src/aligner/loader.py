@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import accumulate
 from pathlib import Path
 from typing import Iterable, Literal
 
@@ -294,6 +293,19 @@ def _script_counts(text: str) -> tuple[int, int, int]:
     return len(_HAN.findall(text)), len(_LATIN.findall(fold_width(text))), len(_ASCII_WORD.findall(text))
 
 
+def _running_counts(line: str) -> tuple[list[int], list[int], list[int]]:
+    """Han characters, Latin letters and ASCII words in ``line[:k]``, for every ``k``
+    (what :func:`_script_counts` counts, found by the same patterns)."""
+    import numpy as np
+
+    def running(pattern: re.Pattern[str], text: str) -> list[int]:
+        marks = np.zeros(len(text) + 1, dtype=np.int64)
+        marks[[m.start() + 1 for m in pattern.finditer(text)]] = 1
+        return np.cumsum(marks).tolist()
+
+    return running(_HAN, line), running(_LATIN, fold_width(line)), running(_ASCII_WORD, line)
+
+
 def _sentence_cut(line: str) -> list[str]:
     """A line cut in two where, at a sentence end, Chinese gives way to
     English or English to Chinese (``中文。 English.``, ``English. 中文。``).
@@ -307,11 +319,7 @@ def _sentence_cut(line: str) -> list[str]:
     quotes a short English phrase stays whole. Linear in the line's length:
     the parts are measured from running counts.
     """
-    folded = fold_width(line)
-    han = list(accumulate((_HAN.match(ch) is not None for ch in line), initial=0))
-    latin = list(accumulate((_LATIN.match(ch) is not None for ch in folded), initial=0))
-    starts = [False] + [ch.isascii() and ch.isalpha() and not (k and line[k - 1].isascii() and line[k - 1].isalpha()) for k, ch in enumerate(line)]
-    words = list(accumulate(starts))
+    han, latin, words = _running_counts(line)
 
     def counts(start: int, end: int) -> tuple[int, int, int]:
         return han[end] - han[start], latin[end] - latin[start], words[end] - words[start]

@@ -31,6 +31,7 @@ _ZH_END = re.compile(
     rf"(?:[。！？!?]+|…+|\.{{3,}}|(?<=[{_HAN_CHAR}%％])\.(?=[{_HAN_CHAR}“‘「『\s]|$))[”’」』）)》】\"'〕]*"
 )
 _ZH_CLOSERS = "”’」』）)》】\"'〕"
+_NEXT_MARK = re.compile(r"\s*(\S)")
 _SPEECH_TAG = re.compile(r"^[^。！？!?“”「」，,]{1,10}(?:说|說|问|問|答|喊|叫|嚷|补充|補充|回答)(?:道|着|著)?[。！？!?]$")
 
 #: Abbreviations Punkt must not take for sentence ends (lower case, without
@@ -85,10 +86,11 @@ def split_zh(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _ZH_END.finditer(text):
         end = match.end()
-        rest = text[end:].lstrip()
         ellipsis_only = not re.search(r"[。！？!?]", match.group()) and match.group()[-1] not in _ZH_CLOSERS
-        if ellipsis_only and (not rest or rest[0] in "，,、；;：:" + _ZH_CLOSERS):
-            continue  # an ellipsis inside a sentence
+        if ellipsis_only:
+            following = _NEXT_MARK.match(text, end)  # the next non-space character, if any
+            if following is None or following.group(1) in "，,、；;：:" + _ZH_CLOSERS:
+                continue  # an ellipsis inside a sentence
         if text[start:end].strip():
             spans.append((start, end))
         start = end
@@ -141,8 +143,10 @@ def split_paragraphs(paragraphs: list[Paragraph], lang: Lang) -> list[Sentence]:
     """Sentences of a paragraph stream, numbered in stream order."""
     sentences: list[Sentence] = []
     for p_index, paragraph in enumerate(paragraphs):
+        line, counted = paragraph.lines[0], 0  # line breaks counted up to ``counted``, once
         for start, end in sentence_spans(paragraph.text, lang):
-            line = paragraph.lines[0] + paragraph.text.count("\n", 0, start)
+            line += paragraph.text.count("\n", counted, start)
+            counted = start
             sentences.append(
                 Sentence(text=paragraph.text[start:end], lang=lang, index=len(sentences), paragraph=p_index, line=line)
             )
