@@ -179,3 +179,11 @@ def test_bad_language_tag_is_a_usage_error(doc: Path, tmp_path: Path, capsys: py
     assert code == 2
     assert "--zh-lang 'zh CN' is not a language tag" in one_line_error(err)
     assert not (tmp_path / "o").exists()
+
+
+def test_unreachable_scheduler_is_one_line(doc: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("distributed", reason="the dask extra is not installed")
+    code, _, err = run(["align", str(doc), "-o", str(tmp_path / "out"), "--scheduler", "nonsense"], capsys)
+    assert code == 1
+    assert "cannot reach the Dask scheduler at nonsense" in one_line_error(err)
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

@@ -101,6 +101,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Seconds to wait for a Dask scheduler to answer before giving up.
+SCHEDULER_TIMEOUT = 10
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``aligner`` console script; returns the exit code."""
     parser = build_parser()
@@ -183,7 +187,11 @@ def _cmd_align(args: argparse.Namespace) -> int:
             from distributed import Client
         except ImportError:
             raise UsageError("--scheduler needs the dask extra: pip install 'aligner[dask]'") from None
-        client = Client(args.scheduler)
+        try:
+            client = Client(args.scheduler, timeout=SCHEDULER_TIMEOUT)
+        except (OSError, TimeoutError, ValueError, TypeError) as exc:
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise InputError(f"cannot reach the Dask scheduler at {args.scheduler}: {reason}") from None
     results = align_many(
         job_list, out_dir, formats, jobs=args.jobs, client=client, force=args.force,
         presplit=args.presplit, encoding=args.encoding, errors=args.errors, length_only=args.no_dictionary, two_pass=args.two_pass, **options,
