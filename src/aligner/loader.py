@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Literal
 
@@ -57,6 +58,7 @@ class Block:
     lines: tuple[int, int]
 
 
+@lru_cache(maxsize=256)  # a line is classified several times on its way to a block
 def classify(text: str) -> BlockLang:
     """``zh`` if Han characters dominate, ``en`` if Latin letters do, else ``other``.
 
@@ -242,6 +244,8 @@ def _alternating_sentences(line: str) -> list[str] | None:
     lengths (see :func:`_sentence_cut`). Three runs are not enough: a
     Chinese paragraph quoting one English sentence stays whole."""
     cuts = [0] + [m.end() for m in _SENTENCE_END.finditer(line) if 0 < m.end() < len(line)] + [len(line)]
+    if len(cuts) < 5:  # four runs need three cuts inside the line
+        return None
     grouped: list[tuple[str, list[str]]] = []
     for start, end in zip(cuts, cuts[1:]):
         piece = line[start:end].strip()
@@ -319,16 +323,16 @@ def _sentence_cut(line: str) -> list[str]:
     quotes a short English phrase stays whole. Linear in the line's length:
     the parts are measured from running counts.
     """
+    cuts = [m.end() for m in _SENTENCE_END.finditer(line) if 0 < m.end() < len(line)]
+    if not cuts or not (_HAN.search(line) and _LATIN.search(line)):
+        return [line]
     han, latin, words = _running_counts(line)
 
     def counts(start: int, end: int) -> tuple[int, int, int]:
         return han[end] - han[start], latin[end] - latin[start], words[end] - words[start]
 
     best: tuple[float, int] | None = None
-    for match in _SENTENCE_END.finditer(line):
-        cut = match.end()
-        if not 0 < cut < len(line):
-            continue
+    for cut in cuts:
         left, right = counts(0, cut), counts(cut, len(line))
         first, second = _lang_from(*left[:2]), _lang_from(*right[:2])
         if {first, second} != {"zh", "en"}:
