@@ -465,23 +465,14 @@ class EncodedUnits:
         unit = np.repeat(np.arange(len(self), dtype=np.int64), np.diff(self.ptr))[order]
         return unit, self.ids[order] * (len(self) + 1) + unit
 
-    def slice(self, k0: int, k1: int) -> "EncodedUnits":
-        """Units ``k0 … k1-1`` (the flat masks and weights are shared)."""
-        g0, g1 = int(self.ptr[k0]), int(self.ptr[k1])
-        return EncodedUnits(
-            self.ptr[k0 : k1 + 1] - g0, self.ids[g0:g1], self.chunks[k0:k1], self.mask_ptr[g0 : g1 + 1],
-            self.mask_chunk, self.masks, self.weight_at[k0:k1], self.weights, self.totals[k0:k1],
-        )  # fmt: skip
-
 
 class LexicalIndex:
     """The evidence keys of a zh and an en unit sequence, weighted and encoded once.
 
     Weights are inverse document frequencies over the units (a word found
     in every unit weighs log 2). Each side is encoded as
-    :class:`EncodedUnits` (``zh``, ``en``). An index of the sentences of a
-    whole document is built once and sliced (:meth:`slice`) for paragraph
-    groups, so weights are document-wide.
+    :class:`EncodedUnits` (``zh``, ``en``). One index holds the sentences of
+    a whole document, paragraph groups and all, so weights are document-wide.
     """
 
     def __init__(self, zh: Sequence[Sequence[Keys]], en: Sequence[Sequence[str]], idf: bool = True) -> None:
@@ -529,14 +520,6 @@ class LexicalIndex:
         index._encode()
         return index
 
-    def slice(self, zh0: int, zh1: int, en0: int, en1: int) -> "LexicalIndex":
-        """The index of units ``zh[zh0:zh1]`` and ``en[en0:en1]`` (weights kept)."""
-        view = copy.copy(self)
-        view.zh, view.en = self.zh.slice(zh0, zh1), self.en.slice(en0, en1)
-        view._zh_tokens = _slice_tokens(*self._zh_tokens, zh0, zh1)
-        view._en_tokens = _slice_tokens(*self._en_tokens, en0, en1)
-        return view
-
     def __len__(self) -> int:
         return len(self.zh)
 
@@ -562,11 +545,6 @@ def _offsets(sizes: Sequence[int]) -> np.ndarray:
     ptr = np.zeros(len(sizes) + 1, dtype=np.int64)
     np.cumsum(sizes, out=ptr[1:])
     return ptr
-
-
-def _slice_tokens(ptr: np.ndarray, tokens: np.ndarray, k0: int, k1: int) -> tuple[np.ndarray, np.ndarray]:
-    """The tokens of units ``k0 … k1-1`` (offsets from 0)."""
-    return ptr[k0 : k1 + 1] - ptr[k0], tokens[ptr[k0] : ptr[k1]]
 
 
 def _ranges(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
