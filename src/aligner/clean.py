@@ -45,8 +45,10 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _INITIALS = "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
 _FINAL_LETTERS = f"[aeiouvü{_TONED}]+(?:ng|n|r)?"
 _TONE_SYLLABLE = re.compile(rf"{_INITIALS}{_FINAL_LETTERS}", re.I)
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_PAREN_AFTER_HAN = re.compile(rf"(?<=[{_HAN}])[(（]([a-zA-Z{_TONED}ü\u0300-\u036f]{{1,10}}[1-5]?)[)）]")
+#: The Han character ranges every module means by "Han": CJK Unified
+#: Ideographs, Extension A and the compatibility ideographs (for ``[...]``).
+HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_PAREN_AFTER_HAN = re.compile(rf"(?<=[{HAN_RANGES}])[(（]([a-zA-Z{_TONED}ü\u0300-\u036f]{{1,10}}[1-5]?)[)）]")
 
 
 _TAG_NAMES = r"p|br|div|span|a|li|ul|ol|tr|td|th|table|tbody|thead|h[1-6]|strong|em|b|i|u|img|font|section|article|header|footer|nav|blockquote|html|body|head|title|meta|link"

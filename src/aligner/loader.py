@@ -27,14 +27,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Literal
 
-from aligner.clean import clean_text, fold_width, remove_pinyin_artifacts, strip_markup
+from aligner.clean import HAN_RANGES, clean_text, fold_width, remove_pinyin_artifacts, strip_markup
 from aligner.decode import decode
 from aligner.errors import InputError
 from aligner.model import Document, Paragraph, SetAside
 
 BlockLang = Literal["zh", "en", "other"]
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(f"[{HAN_RANGES}]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
@@ -160,9 +160,9 @@ def split_blocks(text: str) -> list[Block]:
     for number, line in enumerate(lines):
         if not line.strip():
             continue
+        before = len(lines[number - 1].strip()) if number else 0
+        wrapped = chunk_max[number] > 0 and before >= max(WRAP_MIN, 0.8 * chunk_max[number])
         for part in _bilingual_parts(line.strip()):
-            before = len(lines[number - 1].strip()) if number else 0
-            wrapped = chunk_max[number] > 0 and before >= max(WRAP_MIN, 0.8 * chunk_max[number])
             last = growing[-1] if growing else None
             if last is not None and last.end == number and _continues(last, part, chunk_max[number], wrapped):
                 last.parts.append(part)
@@ -237,13 +237,18 @@ def _bilingual_parts(line: str) -> list[str]:
 _SENTENCE_END = re.compile(r"""[。！？…]+["'”’」』)）]*\s*|[!?.]+["'”’」』)）]*\s+""")
 
 
+def _sentence_ends(line: str) -> list[int]:
+    """Offsets inside ``line`` where a sentence ends and another may begin."""
+    return [m.end() for m in _SENTENCE_END.finditer(line) if 0 < m.end() < len(line)]
+
+
 def _alternating_sentences(line: str) -> list[str] | None:
     """A line of sentences that go Chinese, English, Chinese, English ... (or
     English first), two pairs or more, cut where the language changes; None
     unless every run is clean and each pair of runs has a translation's
     lengths (see :func:`_sentence_cut`). Three runs are not enough: a
     Chinese paragraph quoting one English sentence stays whole."""
-    cuts = [0] + [m.end() for m in _SENTENCE_END.finditer(line) if 0 < m.end() < len(line)] + [len(line)]
+    cuts = [0, *_sentence_ends(line), len(line)]
     if len(cuts) < 5:  # four runs need three cuts inside the line
         return None
     grouped: list[tuple[str, list[str]]] = []
@@ -323,7 +328,7 @@ def _sentence_cut(line: str) -> list[str]:
     quotes a short English phrase stays whole. Linear in the line's length:
     the parts are measured from running counts.
     """
-    cuts = [m.end() for m in _SENTENCE_END.finditer(line) if 0 < m.end() < len(line)]
+    cuts = _sentence_ends(line)
     if not cuts or not (_HAN.search(line) and _LATIN.search(line)):
         return [line]
     han, latin, words = _running_counts(line)

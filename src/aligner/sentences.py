@@ -21,14 +21,14 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from aligner.clean import HAN_RANGES
 from aligner.model import Document, Lang, Paragraph, Sentence
 
-_HAN_CHAR = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: Sentence ends; a half-width full stop only right after a Han character
 #: (or a percent sign) and before Han text, a space or the end, as in text
 #: typed with half-width marks (``很好.我们``); never in ``3.5`` or ``www.gov.cn``.
 _ZH_END = re.compile(
-    rf"(?:[。！？!?]+|…+|\.{{3,}}|(?<=[{_HAN_CHAR}%％])\.(?=[{_HAN_CHAR}“‘「『\s]|$))[”’」』）)》】\"'〕]*"
+    rf"(?:[。！？!?]+|…+|\.{{3,}}|(?<=[{HAN_RANGES}%％])\.(?=[{HAN_RANGES}“‘「『\s]|$))[”’」』）)》】\"'〕]*"
 )
 _ZH_CLOSERS = "”’」』）)》】\"'〕"
 _NEXT_MARK = re.compile(r"\s*(\S)")
