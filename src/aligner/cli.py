@@ -164,15 +164,16 @@ def _cmd_align(args: argparse.Namespace) -> int:
         if not job_list:
             raise InputError(f"{args.inputs[0]}: directory has no input files")
     options = {"zh_lang": args.zh_lang, "en_lang": args.en_lang, "min_confidence": args.min_confidence}
+    align_options = {
+        "presplit": args.presplit, "encoding": args.encoding, "errors": args.errors,
+        "length_only": args.no_dictionary, "two_pass": args.two_pass,
+    }  # fmt: skip
     if to_stdout:
         if len(job_list) > 1:
             raise UsageError("'-o -' takes a single input")
         from aligner.export import write
 
-        results = align_many(
-            job_list, None, force=True,
-            presplit=args.presplit, encoding=args.encoding, errors=args.errors, length_only=args.no_dictionary, two_pass=args.two_pass,
-        )
+        results = align_many(job_list, None, force=True, **align_options)
         single = list(_with_row_progress(results, job_list[0].stem, quiet=args.quiet))[0]
         if single.error is not None:
             raise InputError(single.error)
@@ -194,7 +195,7 @@ def _cmd_align(args: argparse.Namespace) -> int:
             raise InputError(f"cannot reach the Dask scheduler at {args.scheduler}: {reason}") from None
     results = align_many(
         job_list, out_dir, formats, jobs=args.jobs, client=client, force=args.force,
-        presplit=args.presplit, encoding=args.encoding, errors=args.errors, length_only=args.no_dictionary, two_pass=args.two_pass, **options,
+        **align_options, **options,
     )
     progress = _progress(len(job_list), quiet=args.quiet)
     if len(job_list) == 1 and args.jobs <= 1 and client is None:
