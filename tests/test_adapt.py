@@ -56,37 +56,63 @@ EN = [
     "Zorvan ate rice.",
 ]
 
+# Three invented names, each in the same twelve sentences: the names are
+# the only words the dictionary cannot explain, and every other word
+# occurs with all three of them.
+NAMES = [("佐尔凡", "Zorvan"), ("奎萨", "Quessa"), ("莫达林", "Modarin")]
+FRAMES = [
+    ("{}走进了城市。", "{} walked into the city."),
+    ("{}买了一本书。", "{} bought a book."),
+    ("{}在河边坐着。", "{} sat by the river."),
+    ("{}吃了米饭。", "{} ate rice."),
+    ("{}喜欢音乐。", "{} likes music."),
+    ("{}写了一封信。", "{} wrote a letter."),
+    ("{}打开了窗户。", "{} opened the window."),
+    ("{}很高兴。", "{} was very happy."),
+    ("{}回家了。", "{} went home."),
+    ("{}喝了茶。", "{} drank tea."),
+    ("{}在学校工作。", "{} works at the school."),
+    ("{}认识一个医生。", "{} knows a doctor."),
+]
+NAMED_ZH = [zh.format(name) for name, _ in NAMES for zh, _ in FRAMES]
+NAMED_EN = [en.format(name) for _, name in NAMES for _, en in FRAMES]
+BEADS = [((k,), (k,)) for k in range(len(NAMED_ZH))]
+
 
 def _keys() -> tuple[list, list]:
     lexicon = default_lexicon()
-    return [zh_keys(t, lexicon) for t in ZH], [en_keys(t, lexicon) for t in EN]
+    return [zh_keys(t, lexicon) for t in NAMED_ZH], [en_keys(t, lexicon) for t in NAMED_EN]
 
 
-def test_a_recurring_unknown_name_is_learned_and_known_words_are_not() -> None:
+@pytest.mark.parametrize("unknown_only", [True, False])
+def test_recurring_unknown_names_are_learned_and_known_words_are_not(unknown_only: bool) -> None:
     zh, en = _keys()
-    beads = [((k,), (k,)) for k in range(len(ZH))]
     lexicon = default_lexicon()
-    links = induce_links(zh, en, beads, min_count=3, min_dice=0.5, learnable=lambda key: not lexicon.knows_english(key))
+    learnable = (lambda key: not lexicon.knows_english(key)) if unknown_only else None
+    links = induce_links(zh, en, BEADS, learnable=learnable)
     learned = {key for extra in links.values() for key in extra}
-    assert "zorvan" in learned
     # every other English word of these beads is a gloss of the dictionary
-    assert learned == {"zorvan"}
-    # the name's characters carry the link; 走进 (walk), 书 (book) do not
-    name_tokens = [t for t, extra in links.items() if "zorvan" in extra]
-    assert all("zorvan" not in t for t in name_tokens)
+    # (and would be produced by its own token even where it may be learned)
+    assert learned == {"zorvan", "quessa", "modarin"}
+    # each name is carried by tokens of its own Chinese sentences only
+    for k, (name, english) in enumerate(NAMES):
+        own = {t for u in zh[k * len(FRAMES) : (k + 1) * len(FRAMES)] for t in u}
+        carriers = {t for t, extra in links.items() if english.lower() in extra}
+        assert carriers and carriers <= own
 
 
 def test_links_need_min_count_beads() -> None:
     zh, en = _keys()
-    beads = [((k,), (k,)) for k in range(len(ZH))]
-    assert induce_links(zh, en, beads, min_count=5, min_dice=0.5) == {}  # the name is in 4 beads
-    assert induce_links(zh, en, beads[:2], min_count=3, min_dice=0.0) == {}
+    # each name is in twelve beads, its count shared by several tokens
+    assert induce_links(zh, en, BEADS, min_count=12) == {}
+    assert induce_links(zh, en, BEADS[:2], min_probability=0.0) == {}
+    assert induce_links(zh, en, BEADS, min_probability=1.01) == {}
 
 
 def test_with_links_adds_keys_and_keeps_other_tokens() -> None:
     zh, en = _keys()
-    beads = [((k,), (k,)) for k in range(len(ZH))]
-    links = induce_links(zh, en, beads, min_count=3, min_dice=0.5)
+    links = induce_links(zh, en, BEADS)
+    assert links
     grown = with_links(zh, links)
     assert [len(u) for u in grown] == [len(u) for u in zh]
     for old_unit, new_unit in zip(zh, grown):
@@ -108,9 +134,9 @@ def test_the_second_pass_keeps_every_sentence_once_and_can_be_turned_off() -> No
 
 def test_sentence_sides_keys_feed_induction() -> None:
     params = AlignParams()
-    zh_side, en_side = sentence_sides(_presplit("\n".join(ZH), "zh"), _presplit("\n".join(EN), "en"), params)
+    zh_side, en_side = sentence_sides(_presplit("\n".join(NAMED_ZH), "zh"), _presplit("\n".join(NAMED_EN), "en"), params)
     assert zh_side.keys is not None and en_side.keys is not None
-    links = induce_links(zh_side.keys, en_side.keys, [((k,), (k,)) for k in range(len(ZH))], 3, 0.5)
+    links = induce_links(zh_side.keys, en_side.keys, BEADS)
     assert any("zorvan" in extra for extra in links.values())
 
 

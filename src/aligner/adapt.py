@@ -13,12 +13,13 @@ and of hunalign's ``-realign``, Varga et al., 2005):
   pseudo-counts are the general priors times ``strength``), so a short
   document keeps nearly the general priors and a long one speaks for itself;
 * :func:`induce_links` — word translations: Chinese tokens (by their
-  evidence key sets) and English keys that, where nothing else in a
-  first-pass bead explains them, occur together far more than chance (Dice
-  coefficient over beads, with a minimum joint count so that rare
-  coincidences never become evidence). Words the dictionary already pairs
-  inside a bead are set aside first, so a term's neighbours (``cosmic``
-  beside ``background``) are not learned as its translations.
+  evidence key sets) and English keys that IBM Model 1, fitted to the
+  confident first-pass beads, says translate each other (Moore's choice
+  too), with a minimum expected count so that rare coincidences never
+  become evidence. Every token of a bead competes for its English words,
+  so words the dictionary already pairs keep theirs and a term's
+  neighbours (``cosmic`` beside ``background``) are not learned as its
+  translations.
 
 Both are pure functions of the first pass; nothing is learned across
 documents.
@@ -53,61 +54,62 @@ def induce_links(
     zh: Sequence[Sequence[Keys]],
     en: Sequence[Sequence[str]],
     beads: Sequence[tuple[Sequence[int], Sequence[int]]],
-    min_count: int = 3,
-    min_dice: float = 0.3,
+    min_count: float = 3.0,
+    min_probability: float = 0.3,
+    iterations: int = 5,
     learnable: Callable[[str], bool] | None = None,
 ) -> dict[Keys, Keys]:
     """English keys that each Chinese token translates, learned from ``beads``.
 
     ``zh[k]`` holds the key sets of zh unit ``k``'s tokens (a token is known
     by its key set), ``en[k]`` the keys of en unit ``k``; ``beads`` are
-    (zh units, en units) pairs believed right. Within a bead, only the
-    *unexplained* words count: tokens none of whose keys is among the
-    bead's English keys, and English keys no token of the bead has. A token
-    and a key are linked when they are unexplained together in at least
-    ``min_count`` beads and their Dice coefficient
-    ``2·joint / (beads with the token + beads with the key)`` (both
-    unexplained) is at least ``min_dice``. ``learnable`` restricts the
-    English keys that may be learned (for instance to those no dictionary
-    gloss gives).
+    (zh units, en units) pairs believed right. IBM Model 1 (Brown et al.,
+    1993) is fitted to them by ``iterations`` rounds of EM: each English key
+    of a bead was produced by one of the bead's tokens or by none (the empty
+    token), and t(key | token) is the share of the token's productions that
+    are that key. A token and a key are linked when t(key | token) is at
+    least ``min_probability`` and the expected number of beads in which the
+    token produced the key is at least ``min_count``. All tokens of a bead
+    compete, those the dictionary explains too, so a term's neighbours
+    (``cosmic`` beside ``background``) do not take its translation.
+    ``learnable`` restricts the English keys modelled (for instance to those
+    no dictionary gloss gives); keys a token already has are not links.
     """
-    token_ids: dict[Keys, int] = {}
+    token_ids: dict[Keys, int] = {}  # id 0 is the empty token
     key_ids: dict[str, int] = {}
-    zh_bags: list[np.ndarray] = []
-    en_bags: list[np.ndarray] = []
+    pair_tokens: list[np.ndarray] = []
+    pair_keys: list[np.ndarray] = []
+    sizes: list[int] = []  # tokens (with the empty one) per English key occurrence
     for zh_units, en_units in beads:
         tokens = {t for u in zh_units for t in zh[u]}
-        keys = {k for u in en_units for k in en[u]}
-        known = set().union(*tokens) if tokens else set()
-        zh_bags.append(np.array([token_ids.setdefault(t, len(token_ids)) for t in tokens if t.isdisjoint(keys)], dtype=np.int64))
-        en_bags.append(
-            np.array(
-                [key_ids.setdefault(k, len(key_ids)) for k in keys if k not in known and (learnable is None or learnable(k))],
-                dtype=np.int64,
-            )
-        )
-    if not token_ids or not key_ids:
+        keys = {k for u in en_units for k in en[u] if learnable is None or learnable(k)}
+        if not tokens or not keys:
+            continue
+        z = np.array([0] + [token_ids.setdefault(t, len(token_ids) + 1) for t in tokens], dtype=np.int64)
+        e = np.array([key_ids.setdefault(k, len(key_ids)) for k in keys], dtype=np.int64)
+        pair_tokens.append(np.tile(z, len(e)))
+        pair_keys.append(np.repeat(e, len(z)))
+        sizes.extend([len(z)] * len(e))
+    if not key_ids:
         return {}
-    zh_df = np.bincount(np.concatenate(zh_bags), minlength=len(token_ids))
-    en_df = np.bincount(np.concatenate(en_bags), minlength=len(key_ids))
-    # Only items seen often enough can meet min_count times: drop the rest
-    # before pairing, which keeps the pair list small.
-    zh_ok, en_ok = zh_df >= min_count, en_df >= min_count
-    pairs = []
-    for z, e in zip(zh_bags, en_bags):
-        z, e = z[zh_ok[z]], e[en_ok[e]]
-        if len(z) and len(e):
-            pairs.append((z[:, None] * len(key_ids) + e[None, :]).ravel())
-    if not pairs:
-        return {}
-    codes, joint = np.unique(np.concatenate(pairs), return_counts=True)
-    z_of, e_of = codes // len(key_ids), codes % len(key_ids)
-    dice = 2.0 * joint / (zh_df[z_of] + en_df[e_of])
-    keep = (joint >= min_count) & (dice >= min_dice)
-    token_of, key_of = list(token_ids), list(key_ids)
+    n_keys = len(key_ids)
+    codes, pair_of = np.unique(np.concatenate(pair_tokens) * n_keys + np.concatenate(pair_keys), return_inverse=True)
+    token_of_code = codes // n_keys
+    occurrence = np.repeat(np.arange(len(sizes)), sizes)  # pairs are grouped by English key occurrence
+    t = np.ones(len(codes))
+    count = np.zeros(len(codes))
+    for _ in range(iterations):
+        p = t[pair_of]
+        posterior = p / np.bincount(occurrence, weights=p, minlength=len(sizes))[occurrence]
+        count = np.bincount(pair_of, weights=posterior, minlength=len(codes))
+        t = count / np.bincount(token_of_code, weights=count, minlength=len(token_ids) + 1)[token_of_code]
+    keep = (t >= min_probability) & (count >= min_count) & (token_of_code > 0)
+    token_of, key_of = [frozenset()] + list(token_ids), list(key_ids)
     found: dict[Keys, set[str]] = {}
-    for z, e in zip(z_of[keep].tolist(), e_of[keep].tolist()):
-        found.setdefault(token_of[z], set()).add(key_of[e])
+    for code in codes[keep].tolist():
+        token, key = token_of[code // n_keys], key_of[code % n_keys]
+        if key not in token:
+            found.setdefault(token, set()).add(key)
     return {token: frozenset(extra) for token, extra in found.items()}
 
 
