@@ -88,8 +88,8 @@ def _keys() -> tuple[list, list]:
 def test_recurring_unknown_names_are_learned_and_known_words_are_not(unknown_only: bool) -> None:
     zh, en = _keys()
     lexicon = default_lexicon()
-    learnable = (lambda key: not lexicon.knows_english(key)) if unknown_only else None
-    links = induce_links(zh, en, BEADS, learnable=learnable)
+    known = lexicon.knows_english if unknown_only else None
+    links = induce_links(zh, en, BEADS, known=known, min_count_known=math.inf)
     learned = {key for extra in links.values() for key in extra}
     # every other English word of these beads is a gloss of the dictionary
     # (and would be produced by its own token even where it may be learned)

@@ -16,8 +16,10 @@ and of hunalign's ``-realign``, Varga et al., 2005):
   evidence key sets) and English keys that IBM Model 1, fitted to the
   confident first-pass beads, says translate each other (Moore's choice
   too), with a minimum expected count so that rare coincidences never
-  become evidence. Every token of a bead competes for its English words,
-  so words the dictionary already pairs keep theirs and a term's
+  become evidence, and a higher one for English words the dictionary
+  already knows (so that only a long document teaches ``耶和华`` → ``lord``
+  or ``说`` → ``said``). Every token of a bead competes for its English
+  words, so words the dictionary already pairs keep theirs and a term's
   neighbours (``cosmic`` beside ``background``) are not learned as its
   translations.
 
@@ -57,7 +59,8 @@ def induce_links(
     min_count: float = 3.0,
     min_probability: float = 0.3,
     iterations: int = 5,
-    learnable: Callable[[str], bool] | None = None,
+    known: Callable[[str], bool] | None = None,
+    min_count_known: float = 10.0,
 ) -> dict[Keys, Keys]:
     """English keys that each Chinese token translates, learned from ``beads``.
 
@@ -69,11 +72,12 @@ def induce_links(
     token), and t(key | token) is the share of the token's productions that
     are that key. A token and a key are linked when t(key | token) is at
     least ``min_probability`` and the expected number of beads in which the
-    token produced the key is at least ``min_count``. All tokens of a bead
-    compete, those the dictionary explains too, so a term's neighbours
-    (``cosmic`` beside ``background``) do not take its translation.
-    ``learnable`` restricts the English keys modelled (for instance to those
-    no dictionary gloss gives); keys a token already has are not links.
+    token produced the key is at least ``min_count``, or ``min_count_known``
+    for keys that ``known`` says the dictionary already gives (a word it
+    knows needs more evidence to gain a translation; ``math.inf``: never).
+    All tokens of a bead compete, those the dictionary explains too, so a
+    term's neighbours (``cosmic`` beside ``background``) do not take its
+    translation. Keys a token already has are not links.
     """
     token_ids: dict[Keys, int] = {}  # id 0 is the empty token
     key_ids: dict[str, int] = {}
@@ -82,7 +86,7 @@ def induce_links(
     sizes: list[int] = []  # tokens (with the empty one) per English key occurrence
     for zh_units, en_units in beads:
         tokens = {t for u in zh_units for t in zh[u]}
-        keys = {k for u in en_units for k in en[u] if learnable is None or learnable(k)}
+        keys = {k for u in en_units for k in en[u]}
         if not tokens or not keys:
             continue
         z = np.array([0] + [token_ids.setdefault(t, len(token_ids) + 1) for t in tokens], dtype=np.int64)
@@ -94,17 +98,20 @@ def induce_links(
         return {}
     n_keys = len(key_ids)
     codes, pair_of = np.unique(np.concatenate(pair_tokens) * n_keys + np.concatenate(pair_keys), return_inverse=True)
+    del pair_tokens, pair_keys
     token_of_code = codes // n_keys
-    occurrence = np.repeat(np.arange(len(sizes)), sizes)  # pairs are grouped by English key occurrence
+    occurrence = np.repeat(np.arange(len(sizes), dtype=np.int32), sizes)  # pairs come grouped by key occurrence
     t = np.ones(len(codes))
     count = np.zeros(len(codes))
     for _ in range(iterations):
         p = t[pair_of]
-        posterior = p / np.bincount(occurrence, weights=p, minlength=len(sizes))[occurrence]
-        count = np.bincount(pair_of, weights=posterior, minlength=len(codes))
+        p /= np.bincount(occurrence, weights=p, minlength=len(sizes))[occurrence]
+        count = np.bincount(pair_of, weights=p, minlength=len(codes))
         t = count / np.bincount(token_of_code, weights=count, minlength=len(token_ids) + 1)[token_of_code]
-    keep = (t >= min_probability) & (count >= min_count) & (token_of_code > 0)
-    token_of, key_of = [frozenset()] + list(token_ids), list(key_ids)
+    key_of = list(key_ids)
+    needed = np.array([min_count_known if known is not None and known(k) else min_count for k in key_of])
+    keep = (t >= min_probability) & (count >= needed[codes % n_keys]) & (token_of_code > 0)
+    token_of = [frozenset()] + list(token_ids)
     found: dict[Keys, set[str]] = {}
     for code in codes[keep].tolist():
         token, key = token_of[code // n_keys], key_of[code % n_keys]

@@ -147,9 +147,10 @@ class AlignParams:
     link_min_count: float = 3.0
     link_min_probability: float = 0.3
     link_iterations: int = 5
-    #: Learn links only to English words no dictionary gloss gives (names,
-    #: archaic or technical wording), never to ones the dictionary knows.
-    link_unknown_only: bool = True
+    #: An English word some dictionary gloss gives (``said``, ``lord``) needs
+    #: this expected count instead: only a long document links it
+    #: (``math.inf``: never).
+    link_min_count_known: float = 10.0
 
     @classmethod
     def length_only(cls) -> "AlignParams":
@@ -473,12 +474,15 @@ def _adapted(zh: Side, en: Side, beads: Sequence[Bead], params: AlignParams) -> 
     confident = [(b.zh, b.en) for b in paired if b.confidence >= params.link_min_confidence]
     if zh.keys is None or en.keys is None:
         return zh, adapted
-    learnable = None
-    if params.link_unknown_only:
-        lexicon = default_lexicon()
-        learnable = lambda key: not lexicon.knows_english(key)  # noqa: E731
     links = induce_links(
-        zh.keys, en.keys, confident, params.link_min_count, params.link_min_probability, params.link_iterations, learnable
+        zh.keys,
+        en.keys,
+        confident,
+        params.link_min_count,
+        params.link_min_probability,
+        params.link_iterations,
+        default_lexicon().knows_english,
+        params.link_min_count_known,
     )
     return replace(zh, keys=with_links(zh.keys, links)), adapted
 
