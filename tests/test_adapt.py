@@ -159,3 +159,25 @@ def test_two_pass_option_runs_the_second_pass(two_pass: bool, tmp_path, monkeypa
     assert main(args + (["--two-pass"] if two_pass else [])) == 0
     assert calls == [two_pass]
     assert (tmp_path / "out" / "a.tsv").read_text(encoding="utf-8").count("\n") == 121  # header + 120 beads
+
+
+def _said_corpus(n: int) -> tuple[list, list, list]:
+    """``n`` beads in which a token glossed "say" stands beside the English
+    past ``said`` (a word the dictionary knows, not as that token's gloss),
+    each with one other word pair that explains itself."""
+    say = frozenset({"sai", "speak"})
+    zh = [[say, frozenset({f"w{k}"})] for k in range(n)]
+    en = [["said", f"w{k}"] for k in range(n)]
+    return zh, en, [((k,), (k,)) for k in range(n)]
+
+
+@pytest.mark.parametrize(("beads", "linked"), [(30, True), (8, False)])
+def test_a_known_word_needs_more_evidence_than_an_unknown_one(beads: int, linked: bool) -> None:
+    zh, en, pairs = _said_corpus(beads)
+    say = zh[0][0]
+    known = {"said"}.__contains__
+    as_known = induce_links(zh, en, pairs, known=known, min_count=3, min_count_known=10)
+    as_unknown = induce_links(zh, en, pairs, known=None, min_count=3)
+    assert ("said" in as_known.get(say, frozenset())) is linked
+    assert "said" in as_unknown[say]  # the same evidence is enough for a word the dictionary lacks
+    assert induce_links(zh, en, pairs, known=known, min_count_known=math.inf).get(say) is None
