@@ -181,3 +181,12 @@ def test_a_known_word_needs_more_evidence_than_an_unknown_one(beads: int, linked
     assert ("said" in as_known.get(say, frozenset())) is linked
     assert "said" in as_unknown[say]  # the same evidence is enough for a word the dictionary lacks
     assert induce_links(zh, en, pairs, known=known, min_count_known=math.inf).get(say) is None
+
+
+def test_a_huge_bead_is_left_out_of_the_learning() -> None:
+    zh, en = _keys()
+    huge_zh = [[frozenset({f"z{k}"}) for k in range(200)]]
+    huge_en = [[f"e{k}" for k in range(200)]]  # 40,000 pairs
+    links = induce_links(zh + huge_zh, en + huge_en, BEADS + [((len(zh),), (len(en),))], min_count=0.0, min_probability=0.0)
+    learned = {key for extra in links.values() for key in extra}
+    assert "zorvan" in learned and not any(key.startswith("e") and key[1:].isdigit() for key in learned)

@@ -61,6 +61,7 @@ def induce_links(
     iterations: int = 5,
     known: Callable[[str], bool] | None = None,
     min_count_known: float = 10.0,
+    max_pairs: int = 10_000,
 ) -> dict[Keys, Keys]:
     """English keys that each Chinese token translates, learned from ``beads``.
 
@@ -77,7 +78,10 @@ def induce_links(
     knows needs more evidence to gain a translation; ``math.inf``: never).
     All tokens of a bead compete, those the dictionary explains too, so a
     term's neighbours (``cosmic`` beside ``background``) do not take its
-    translation. Keys a token already has are not links.
+    translation. Keys a token already has are not links. A bead of more
+    than ``max_pairs`` (token, key) pairs is left out: it says little about
+    any one word, and its pairs grow with the square of its length (the
+    beads of the Bible and of literary prose have at most 3,500).
     """
     token_ids: dict[Keys, int] = {}  # id 0 is the empty token
     key_ids: dict[str, int] = {}
@@ -87,7 +91,7 @@ def induce_links(
     for zh_units, en_units in beads:
         tokens = {t for u in zh_units for t in zh[u]}
         keys = {k for u in en_units for k in en[u]}
-        if not tokens or not keys:
+        if not tokens or not keys or len(tokens) * len(keys) > max_pairs:
             continue
         z = np.array([0] + [token_ids.setdefault(t, len(token_ids) + 1) for t in tokens], dtype=np.int64)
         e = np.array([key_ids.setdefault(k, len(key_ids)) for k in keys], dtype=np.int64)
