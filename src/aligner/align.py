@@ -137,7 +137,7 @@ class AlignParams:
     adapt_min_beads: int = 100
     #: Weight of the general priors against the document's own bead shapes,
     #: in beads (a document of this many beads moves its priors halfway).
-    prior_strength: float = 1000.0
+    prior_strength: float = 10_000.0
     #: Beads the word links are learned from: both sides, at least this confident.
     link_min_confidence: float = 0.7
     #: A link needs t(English key | Chinese token) of IBM Model 1 at least
