@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -55,6 +56,15 @@ def test_stdout(doc: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["align", str(doc), "-o", "-"], capsys)
     assert code == 0
     assert out.splitlines()[0].startswith("zh\ten\t") and len(out.splitlines()) == 9
+
+
+def test_stdout_writes_the_one_format_asked_for(doc: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["align", str(doc), "-o", "-", "--format", "jsonl", "-q"], capsys)
+    assert code == 0
+    records = [json.loads(line) for line in out.splitlines()]
+    assert len(records) == 8 and all({"zh", "en", "kind"} <= set(r) for r in records)
+    code, out, err = run(["align", str(doc), "-o", "-", "--format", "tsv,jsonl"], capsys)
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1 and "one format" in err
 
 
 def test_two_files_named_after_common_stem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

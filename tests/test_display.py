@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import matplotlib
@@ -70,6 +71,15 @@ def test_plot_length_ratios_has_one_point_per_two_sided_bead() -> None:
     assert len(ax.collections[0].get_offsets()) == 3
     with pytest.raises(ValueError, match="unknown plot kind"):
         alignment.plot("pie")
+
+
+def test_report_without_matplotlib_is_a_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # import fails as when it is not installed
+    out = tmp_path / "report.html"
+    assert main(["report", str(SEED), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "aligner[plot]" in err
+    assert not out.exists()
 
 
 def test_report_is_self_contained(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -57,9 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     align.add_argument("--zh", metavar="FILE", help="a Chinese-only file (use with --en)")
     align.add_argument("--en", metavar="FILE", help="an English-only file (use with --zh)")
     align.add_argument("-o", "--output", metavar="DIR", required=True, help="output directory (created if missing), or '-' for TSV on stdout")
-    align.add_argument("-f", "--format", default="tsv,tmx", metavar="LIST", help="comma-separated output formats (default: tsv,tmx; see 'Formats' in the README)")
+    align.add_argument("-f", "--format", default=None, metavar="LIST", help="comma-separated output formats (default: tsv,tmx; with '-o -' one format, default tsv; see 'Formats' in the README)")
     align.add_argument("--presplit", action="store_true", help="with --zh/--en: each line is one sentence, taken unchanged")
-    align.add_argument("--encoding", metavar="NAME", help="input encoding (default: detected: UTF-8/16, GB18030, Big5)")
+    align.add_argument("--encoding", metavar="NAME", help="input encoding (default: detected: UTF-8/16, GB18030, Big5, and Windows-1252 for English)")
     align.add_argument("--errors", choices=["strict", "replace"], default="strict", help="undecodable bytes: fail with their offset (strict, default) or replace with U+FFFD")
     align.add_argument("--zh-lang", default="zh-CN", metavar="TAG", help="TMX language tag of the Chinese side (default: zh-CN)")
     align.add_argument("--en-lang", default="en", metavar="TAG", help="TMX language tag of the English side (default: en)")
@@ -132,10 +132,19 @@ def _say(message: str) -> None:
     sys.stderr.write(f"aligner: {message}\n")
 
 
+def _format_names() -> list[str]:
+    from aligner.export import formats
+
+    return formats()
+
+
 def _cmd_align(args: argparse.Namespace) -> int:
     from aligner.export import parse_formats
 
-    formats = parse_formats(args.format)
+    to_stdout = args.output == "-"
+    formats = parse_formats(args.format or ("tsv" if to_stdout else "tsv,tmx"))
+    if to_stdout and len(formats) > 1:
+        raise UsageError(f"'-o -' writes one format: give one --format of {', '.join(_format_names())}")
     if "tmx" in formats:
         from aligner.export.tmx import check_language_tag
 
@@ -151,8 +160,6 @@ def _cmd_align(args: argparse.Namespace) -> int:
         raise UsageError("--presplit needs --zh and --en")
     if not args.zh and not args.inputs:
         raise UsageError("no input: give FILE_OR_DIR arguments or --zh/--en")
-
-    to_stdout = args.output == "-"
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     from aligner.batch import Job, align_many, jobs_for
@@ -177,7 +184,7 @@ def _cmd_align(args: argparse.Namespace) -> int:
         single = list(_with_row_progress(results, job_list[0].stem, quiet=args.quiet))[0]
         if single.error is not None:
             raise InputError(single.error)
-        write(single.alignment, "-", "tsv", **options)
+        write(single.alignment, "-", formats[0], **options)
         return 0
     out_dir = Path(args.output)
     _refuse_overwriting_inputs([(j.stem, j.source) for j in job_list], out_dir, formats)
@@ -337,6 +344,10 @@ class _RowListener:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        raise UsageError("report needs matplotlib: pip install 'aligner[plot]'") from None
     from aligner.api import align_file
     from aligner.atomic import atomic_writer
     from aligner.report import report_html
