@@ -11,6 +11,7 @@ import pytest
 
 from aligner.batch import align_many
 from aligner.cli import main
+from aligner.errors import UsageError
 from conftest import EN_PARAGRAPHS, ZH_PARAGRAPHS
 
 
@@ -163,3 +164,22 @@ def test_row_listener_restarts_for_a_finer_grid_or_another_pass() -> None:
     late = _RowListener(lambda: Bar(), show_from=float("inf"))
     late(5, 10)
     assert late.bar is None  # nothing drawn before its time
+
+
+@pytest.mark.parametrize("names", [("a/x.txt", "b/x.txt"), ("d/x.txt", "d/x.html")])
+def test_two_inputs_with_one_stem_are_refused_before_anything_is_written(
+    names: tuple[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for k, name in enumerate(names):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("\n".join(ZH_PARAGRAPHS[k:] + EN_PARAGRAPHS[k:]), encoding="utf-8")
+    out = tmp_path / "out"
+    same_folder = Path(names[0]).parent == Path(names[1]).parent
+    inputs = [str(tmp_path / Path(names[0]).parent)] if same_folder else [str(tmp_path / n) for n in names]
+    code = main(["align", *inputs, "-o", str(out), "-q"])
+    err = capsys.readouterr().err
+    assert code == 2 and not out.exists()
+    assert len(err.strip().splitlines()) == 1 and "'x'" in err
+    with pytest.raises(UsageError):
+        list(align_many([tmp_path / n for n in names], out))

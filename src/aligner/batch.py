@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from aligner.errors import AlignerError
+from aligner.errors import AlignerError, UsageError
 
 Source = Path | tuple[Path, Path]
 
@@ -71,6 +71,24 @@ def jobs_for(paths: Iterable[str | Path]) -> list[Job]:
         else:
             found.append(Job(path, path.stem))
     return found
+
+
+def check_distinct_stems(jobs: Sequence[Job]) -> None:
+    """Raise :class:`UsageError` when two jobs would write the same outputs
+    (``a/x.txt`` and ``b/x.txt``, or ``x.txt`` and ``x.html``)."""
+    seen: dict[str, Job] = {}
+    for job in jobs:
+        other = seen.setdefault(job.stem, job)
+        if other is not job:
+            raise UsageError(
+                f"{_source_name(other)} and {_source_name(job)} would both be written as '{job.stem}': "
+                "rename one or align them in separate runs"
+            )
+
+
+def _source_name(job: Job) -> str:
+    sources = job.source if isinstance(job.source, tuple) else (job.source,)
+    return "+".join(str(p) for p in sources)
 
 
 def outputs_of(job: Job, options: JobOptions) -> list[Path]:
@@ -145,6 +163,8 @@ def align_many(
     job_list = [p if isinstance(p, Job) else None for p in paths]
     if any(j is None for j in job_list):
         job_list = jobs_for(paths)  # type: ignore[arg-type]
+    if out_dir is not None:
+        check_distinct_stems(job_list)  # type: ignore[arg-type]
     known = {"presplit", "encoding", "errors", "length_only", "two_pass"}
     job_options = JobOptions(
         out_dir=Path(out_dir) if out_dir is not None else None,

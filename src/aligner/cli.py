@@ -162,7 +162,7 @@ def _cmd_align(args: argparse.Namespace) -> int:
         raise UsageError("no input: give FILE_OR_DIR arguments or --zh/--en")
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    from aligner.batch import Job, align_many, jobs_for
+    from aligner.batch import Job, align_many, check_distinct_stems, jobs_for
 
     if args.zh:
         job_list = [Job((Path(args.zh), Path(args.en)), _pair_stem(Path(args.zh), Path(args.en)))]
@@ -187,6 +187,7 @@ def _cmd_align(args: argparse.Namespace) -> int:
         write(single.alignment, "-", formats[0], **options)
         return 0
     out_dir = Path(args.output)
+    check_distinct_stems(job_list)
     _refuse_overwriting_inputs([(j.stem, j.source) for j in job_list], out_dir, formats)
 
     client = None
