@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aligner.clean import clean_text, fold_width, is_pinyin_reading, remove_pinyin_artifacts
+from aligner.clean import clean_text, fold_width, is_pinyin_reading, remove_pinyin_artifacts, strip_markup
 
 
 @pytest.mark.parametrize(
@@ -68,3 +68,21 @@ def test_clean_text_keeps_real_text() -> None:
 def test_fold_width(text: str, folded: str) -> None:
     assert fold_width(text) == folded
     assert len(fold_width(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # character references and line breaks are text in any file
+        ("目标为5%左右。&nbsp;这是第二句。", "目标为5%左右。\xa0这是第二句。"),
+        ("He said: &quot;We &amp; they agree.&quot; It&#39;s done.", 'He said: "We & they agree." It\'s done.'),
+        ("他说：&ldquo;好。&rdquo;<br>第二行<BR/>第三行", "他说：“好。”\n第二行\n第三行"),
+        # what only looks like markup stays
+        ("AT&T and R&D; x < y and y > z", "AT&T and R&D; x < y and y > z"),
+        ("一句提到<b>标签</b>的话。", "一句提到<b>标签</b>的话。"),
+        # a page of markup: tags go, but comparisons that are not tags stay
+        ("<p>若x<y且y>z，则为真。</p><p>If x &lt; y.</p><div>AT&amp;T</div>", "\n若x<y且y>z，则为真。\n\nIf x < y.\n\nAT&T\n"),
+    ],
+)
+def test_strip_markup(text: str, expected: str) -> None:
+    assert strip_markup(text) == expected

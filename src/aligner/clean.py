@@ -56,16 +56,24 @@ _TAG = re.compile(rf"</?(?:{_TAG_NAMES})\b[^<>]*>", re.I)
 _BLOCK_TAG = re.compile(r"</?(?:p|br|div|li|tr|h[1-6]|table|section|article|header|footer|blockquote|title)\b[^<>]*>", re.I)
 _SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-_ANY_TAG = re.compile(r"<[A-Za-z/!][^<>]*>")
+# A tag: a name of ASCII letters and digits, then attributes after a space;
+# ``x<y且y>z`` or ``a < b > c`` is text, not a tag.
+_ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>|<![^<>]*>")
+_BREAK = re.compile(r"<br\s*/?>", re.I)
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def strip_markup(text: str) -> str:
-    """Text of HTML pasted into a file; ``text`` unchanged if it has fewer
-    than three known tags (a sentence that merely mentions ``<b>`` stays)."""
-    if len(_TAG.findall(text)) < 3:
-        return text
+    """Text of HTML pasted into a file. Tags go only when it has three known
+    tags or more (a sentence that merely mentions ``<b>`` stays); line
+    breaks (``<br>``) and character references (``&nbsp;``, ``&#39;``) are
+    turned back into text in any file."""
     import html
 
+    if len(_TAG.findall(text)) < 3:
+        if "&" in text:
+            text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+        return _BREAK.sub("\n", text) if "<" in text else text
     text = _COMMENT.sub("", _SCRIPT.sub("", text))
     text = _BLOCK_TAG.sub("\n", text)
     text = _ANY_TAG.sub("", text)
