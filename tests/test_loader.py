@@ -130,6 +130,20 @@ def test_sentence_pairs_alternating_on_one_line(en_first: bool) -> None:
     assert [p.text for p in doc.en] == [en for _, en in pairs]
 
 
+@pytest.mark.parametrize("en_first", [False, True])
+def test_short_subtitle_pairs_on_one_line_are_cut(en_first: bool) -> None:
+    # each side free of the other's script, so short pairs are taken too
+    pairs = [("你好吗？", "How are you?"), ("我很好，谢谢。", "I am fine, thanks."), ("等一下！", "Wait!"), ("好的。", "OK.")]
+    text = "\n".join(f"{en} {zh}" if en_first else f"{zh} {en}" for zh, en in pairs)
+    doc = load_text(text)
+    assert [p.text for p in doc.zh] == [zh for zh, _ in pairs]
+    assert [p.text for p in doc.en] == [en for _, en in pairs]
+    # and inside a line of alternating sentences, a short pair no longer spoils the rest
+    line = " ".join(f"{zh} {en}" for zh, en in [*pairs[:1], ("总理作了政府工作报告。", "The premier delivered the report."), *pairs[3:]])
+    doc = load_text(line)
+    assert [p.text for p in doc.zh] == ["你好吗？", "总理作了政府工作报告。", "好的。"]
+
+
 def test_a_whole_document_on_one_line_is_cut_once() -> None:
     # Thousands of sentence ends: each cut is measured from running counts
     # (measuring each part afresh took minutes on a 180,000-character line).

@@ -286,12 +286,17 @@ def _clean(lang: str, han: int, latin: int) -> bool:
 
 def _is_translation_pair(zh: str, en: str) -> bool:
     """Both clean, of some length (4 Han characters, 3 English words) and of
-    a translation's lengths (1-10 English letters per Han character)."""
+    a translation's lengths (1-10 English letters per Han character). When
+    neither side holds a letter of the other's script (``好的。 OK.``,
+    ``你好吗？ How are you?``), a short pair will do: one Han character and
+    one word, 0.5-12 letters per Han character."""
     return _pair_fits(_script_counts(zh), _script_counts(en))
 
 
 def _pair_fits(zh: tuple[int, int, int], en: tuple[int, int, int]) -> bool:
     """:func:`_is_translation_pair` on (Han, Latin letters, English words) counts."""
+    if zh[1] == 0 and en[0] == 0:
+        return zh[0] >= 1 and en[2] >= 1 and 0.5 <= en[1] / zh[0] <= 12.0
     if zh[0] < 4 or en[2] < 3 or not 1.0 <= en[1] / zh[0] <= 10.0:
         return False
     return _clean("zh", zh[0], zh[1]) and _clean("en", en[0], en[1])
