@@ -42,7 +42,16 @@ def test_classify(text: str, lang: str) -> None:
         ("=====", "no text"),
         ("首页 | 新闻 | 国际 | 联系我们", "menu"),
         ("Home > News > World", "menu"),
+        ("首页 | 新闻 | 财经 | 体育 | English", "menu"),
         ("www.example.com", "link"),
+        ("Terms of Use | Privacy Policy", "prompt"),
+        ("Powered by WordPress", "prompt"),
+        ("Comments (3)", "prompt"),
+        ("Page 2", "pager"),
+        ("Page 2 of 5", "pager"),
+        ("第 1 页 共 3 页", "pager"),
+        ("上一页 1 2 3 下一页", "pager"),
+        ("« Prev 1 2 3 Next »", "pager"),
     ],
 )
 def test_boilerplate_is_recognised(text: str, reason: str) -> None:
@@ -57,10 +66,22 @@ def test_boilerplate_is_recognised(text: str, reason: str) -> None:
         "Source code and data are released with the report, which the ministry published in May.",
         "我们的来源包括政府公报、统计年鉴和实地调查。",
         "Share prices rose by 3% on Monday after the announcement.",
+        "Next, the minister spoke.",
+        "Home is where the heart is, she said.",
+        "The next page of history is being written.",
+        "第三页的内容很重要。",
+        "Page one of the report sets out the goals.",
     ],
 )
 def test_real_sentences_are_not_boilerplate(text: str) -> None:
     assert boilerplate_reason(text) is None
+
+
+def test_a_menu_with_an_english_item_is_not_cut_into_a_pair() -> None:
+    text = "首页 | 新闻 | 财经 | 体育 | English\n" + "\n".join(ZH_PARAGRAPHS + EN_PARAGRAPHS)
+    doc = load_text(text)
+    _check_streams(doc)
+    assert [(s.reason, s.lines) for s in doc.set_aside] == [("menu", (0, 1))]
 
 
 def _check_streams(doc, n_zh: int = 4, n_en: int = 4) -> None:  # type: ignore[no-untyped-def]

@@ -93,7 +93,19 @@ _PROMPT = re.compile(
     r"^\s*(我也说两句|我也說兩句|发表评论|發表評論|网友评论|網友評論|查看评论|查看評論|分享到|分享至|点击|點擊|"
     r"扫一扫|掃一掃|打印本页|打印|关闭窗口|關閉窗口|关闭|關閉|返回顶部|返回頂部|返回|上一篇|下一篇|相关阅读|相關閱讀|"
     r"share this|share on|share|comments?|leave a (?:comment|reply)|print(?: this page)?|back to top|"
-    r"read more|related (?:articles|stories)|previous|next|subscribe|follow us|click here)\b",
+    r"read more|related (?:articles|stories)|previous|next|subscribe|follow us|click here|"
+    r"首页|首頁|联系我们|聯繫我們|关于我们|關於我們|隐私政策|隱私政策|网站地图|網站地圖|使用条款|使用條款|"
+    r"home|contact us|about us|privacy policy|terms of (?:use|service)|sitemap|site map|powered by)\b",
+    re.I,
+)
+#: A prompt never ends a sentence (``Next, the minister spoke.`` is text).
+_ENDS_SENTENCE = re.compile(r"""[.!?。！？…]["'”’」』)）]*$""")
+#: A pager: page numbers and the words around them, nothing else
+#: (``Page 2``, ``Page 2 of 5``, ``第 1 页 共 3 页``, ``上一页 1 2 3 下一页``).
+_PAGER_WORD = re.compile(r"\bpage\b|[页頁]|\bprev(?:ious)?\b|\bnext\b", re.I)
+_PAGER_TOKENS = re.compile(
+    r"\b(?:page|of|prev(?:ious)?|next|first|last)\b|上一[页頁]|下一[页頁]|首[页頁]|尾[页頁]|末[页頁]|[第共页頁]|"
+    r"[\d\s«»‹›<>|/.…:：,，()（）\[\]【】-]",
     re.I,
 )
 _URL_ONLY = re.compile(r"^\s*(https?://\S+|www\.\S+|\S+@\S+\.\w+)\s*$", re.I)
@@ -121,10 +133,12 @@ def boilerplate_reason(text: str, at_end: bool = False) -> str | None:
         return "copyright notice"
     if _CREDIT.match(stripped) and len(stripped) < 120:
         return "credit"
-    if _PROMPT.match(stripped) and len(stripped) < 40:
-        return "prompt"
     if _is_menu(stripped):
         return "menu"
+    if _PROMPT.match(stripped) and len(stripped) < 40 and not _ENDS_SENTENCE.search(stripped):
+        return "prompt"
+    if len(stripped) < 80 and _PAGER_WORD.search(stripped) and not _PAGER_TOKENS.sub("", stripped):
+        return "pager"
     return None
 
 
@@ -216,7 +230,10 @@ def _continues(block: "_GrowingBlock", line: str, chunk_longest: int, wrapped: b
 
 
 def _bilingual_parts(line: str) -> list[str]:
-    """``["中文…", "English…"]`` for a line holding both side by side, else ``[line]``."""
+    """``["中文…", "English…"]`` for a line holding both side by side, else
+    ``[line]`` (a menu such as ``首页 | 新闻 | English`` stays whole)."""
+    if _is_menu(line):
+        return [line]
     pieces = [p for p in _TWO_PARTS.split(line) if p.strip()]
     if len(pieces) < 2:
         return _alternating_sentences(line) or _sentence_cut(line)
