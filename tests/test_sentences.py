@@ -86,3 +86,16 @@ def test_split_document_numbers_sentences() -> None:
         ("第三句。", 2, 1, 3),
     ]
     assert [(s.text, s.index, s.paragraph, s.line) for s in en] == [("One.", 0, 0, 5), ("Two.", 1, 0, 5), ("Three.", 2, 0, 6)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"Did you say \'yes\'?" he asked. She nodded.', ['"Did you say \'yes\'?" he asked.', "She nodded."]),
+        ("“Where are you going?” she asked him quietly.", ["“Where are you going?” she asked him quietly."]),
+        ("What is this? iPhone sales rose 5%.", ["What is this?", "iPhone sales rose 5%."]),  # a brand, not a lower-case word
+        ("He left. a. The first item.", ["He left.", "a. The first item."]),  # a list marker
+    ],
+)
+def test_a_lower_case_word_does_not_start_a_sentence(text: str, expected: list[str]) -> None:
+    assert split_sentences(text, "en") == expected

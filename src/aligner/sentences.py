@@ -63,11 +63,18 @@ _SPACED_ELLIPSIS = re.compile(r"\.(?: \.){2,}")
 _ELLIPSIS_THEN_SENTENCE = re.compile(r"(?:\.(?: \.){2,}|…)[\"'”’]?(?=\s+[\"'“‘]?[A-Z])")
 
 
+#: A piece that cannot start a sentence: a lower-case word (``he asked.``),
+#: not a brand written in camel case (``iPhone``, ``eBay``).
+_LOWER_START = re.compile(r"""^["'“‘(]?[a-z][a-z'’,;:. -]""")
+
+
 def split_en(text: str) -> list[tuple[int, int]]:
     """Character spans of the English sentences of ``text``.
 
     A spaced ellipsis (``. . .``) is hidden from Punkt, which would cut at
-    each dot; it ends a sentence when a capitalised word follows.
+    each dot; it ends a sentence when a capitalised word follows. A piece
+    starting with a lower-case word goes on the sentence before it
+    (``"Did you say yes?" he asked.``).
     """
     masked = _SPACED_ELLIPSIS.sub(lambda m: "…" * len(m.group()), text)
     spans: list[tuple[int, int]] = []
@@ -77,7 +84,16 @@ def split_en(text: str) -> list[tuple[int, int]]:
             spans.append((cut, match.end()))
             cut = match.end()
         spans.append((cut, end))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if not text[start:end].strip():
+            continue
+        piece = text[start:end].strip()
+        if joined and _LOWER_START.match(piece) and not _ENUMERATOR.match(piece.split(" ", 1)[0]):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def split_zh(text: str) -> list[tuple[int, int]]:
