@@ -197,3 +197,37 @@ def test_unreachable_scheduler_is_one_line(doc: Path, tmp_path: Path, capsys: py
     assert code == 1
     assert "cannot reach the Dask scheduler at nonsense" in one_line_error(err)
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_standard_input_is_read_with_a_dash(doc: Path, tmp_path: Path) -> None:
+    exe = Path(sys.executable).with_name("aligner")
+    if not exe.exists():
+        pytest.skip("the aligner console script is not installed next to this Python")
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    piped = subprocess.run([str(exe), "align", "-", "-o", "-", "-q"], input=doc.read_bytes(), capture_output=True, env=env)
+    direct = subprocess.run([str(exe), "align", str(doc), "-o", "-", "-q"], capture_output=True, env=env)
+    assert piped.returncode == 0 and piped.stdout == direct.stdout and piped.stdout.count(b"\n") == 9
+    subprocess.run([str(exe), "align", "-", "-o", str(tmp_path / "out"), "-q"], input=doc.read_bytes(), check=True)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["stdin.tmx", "stdin.tsv"]
+    empty = subprocess.run([str(exe), "align", "-", "-o", "-"], input="", capture_output=True, text=True)
+    assert empty.returncode == 1 and empty.stderr.strip() == "aligner: <stdin>: file is empty"
+
+
+@pytest.mark.parametrize(
+    ("output", "message"),
+    [("", "-o needs a folder"), ("a_file.txt", "exists and is not a folder")],
+)
+def test_bad_output_folder_is_a_usage_error(output: str, message: str, doc: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a_file.txt").write_text("not a folder", encoding="utf-8")
+    assert main(["align", str(doc), "-o", output]) == 2
+    assert message in one_line_error(capsys.readouterr().err)
+    assert (tmp_path / "a_file.txt").read_text(encoding="utf-8") == "not a folder"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a_file.txt", "notice.txt"]  # nothing written
+
+
+def test_eval_refuses_an_empty_gold_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "p.gold").write_text("[0]:[0]\n", encoding="utf-8")
+    (tmp_path / "g.gold").write_text("", encoding="utf-8")
+    assert main(["eval", str(tmp_path / "p.gold"), str(tmp_path / "g.gold")]) == 1
+    assert "no beads in the gold file" in one_line_error(capsys.readouterr().err)

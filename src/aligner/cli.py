@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
             "  aligner align --zh 001.zh --en 001.en --presplit -o out --format tsv\n"
         ),
     )
-    align.add_argument("inputs", nargs="*", metavar="FILE_OR_DIR", help="mixed Chinese/English input files or directories")
+    align.add_argument("inputs", nargs="*", metavar="FILE_OR_DIR", help="mixed Chinese/English input files or directories ('-': standard input)")
     align.add_argument("--zh", metavar="FILE", help="a Chinese-only file (use with --en)")
     align.add_argument("--en", metavar="FILE", help="an English-only file (use with --zh)")
     align.add_argument("-o", "--output", metavar="DIR", required=True, help="output directory (created if missing), or '-' for TSV on stdout")
@@ -114,6 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         if args.command == "align":
+            if args.inputs == ["-"]:
+                return _align_stdin(args)
             return _cmd_align(args)
         if args.command == "report":
             return _cmd_report(args)
@@ -132,6 +134,23 @@ def _say(message: str) -> None:
     sys.stderr.write(f"aligner: {message}\n")
 
 
+def _align_stdin(args: argparse.Namespace) -> int:
+    """``aligner align -``: the document is read from standard input, and
+    its outputs are named ``stdin.*``."""
+    import tempfile
+
+    data = sys.stdin.buffer.read()
+    with tempfile.TemporaryDirectory(prefix="aligner-") as folder:
+        path = Path(folder) / "stdin"
+        path.write_bytes(data)
+        args.inputs = [str(path)]
+        args.force = True
+        try:
+            return _cmd_align(args)
+        except InputError as exc:
+            raise InputError(str(exc).replace(str(path), "<stdin>")) from None
+
+
 def _format_names() -> list[str]:
     from aligner.export import formats
 
@@ -141,7 +160,11 @@ def _format_names() -> list[str]:
 def _cmd_align(args: argparse.Namespace) -> int:
     from aligner.export import parse_formats
 
+    if not args.output.strip():
+        raise UsageError("-o needs a folder, or '-' for standard output")
     to_stdout = args.output == "-"
+    if not to_stdout and Path(args.output).exists() and not Path(args.output).is_dir():
+        raise UsageError(f"{args.output}: exists and is not a folder (-o names the output folder)")
     formats = parse_formats(args.format or ("tsv" if to_stdout else "tsv,tmx"))
     if to_stdout and len(formats) > 1:
         raise UsageError(f"'-o -' writes one format: give one --format of {', '.join(_format_names())}")

@@ -233,6 +233,8 @@ def evaluate(
     the prediction is merged by verse first."""
     pred_beads = read_beads(pred) if isinstance(pred, (str, Path)) else list(pred)
     gold_beads = read_beads(gold) if isinstance(gold, (str, Path)) else list(gold)
+    if isinstance(gold, (str, Path)) and not gold_beads:
+        raise InputError(f"{gold}: no beads in the gold file")
     if zh_verses is not None and en_verses is not None:
         pred_beads = merge_by_verse(pred_beads, zh_verses, en_verses)
     return score(pred_beads, gold_beads)
