@@ -16,6 +16,8 @@ from conftest import EN_PARAGRAPHS, ZH_PARAGRAPHS, shared
     [
         ("雙方繼續就解決氣候危機進行討論,包括實施各自2030年國家自主貢獻(NDC)和COP29。", "zh"),
         ("Special Envoy Liu Zhenmin (刘振民) attended the meeting in Beijing.", "en"),
+        ("他在GitHub上发布了TensorFlow和PyTorch的benchmark结果。", "zh"),  # Chinese punctuation and grammar
+        ("The slogan 为人民服务 means Serve the People.", "en"),
         ("2024-09-06 12:00", "other"),
         ("?", "other"),
     ],

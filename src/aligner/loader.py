@@ -58,14 +58,23 @@ class Block:
     lines: tuple[int, int]
 
 
+_ZH_PUNCTUATION = re.compile(r"[，、；：]|[。！？][”’」』）]*\s*$")
+
+
 @lru_cache(maxsize=256)  # a line is classified several times on its way to a block
 def classify(text: str) -> BlockLang:
     """``zh`` if Han characters dominate, ``en`` if Latin letters do, else ``other``.
 
     A Chinese paragraph with ``COP29`` or ``NDC`` in it is Chinese; an English
-    one quoting a Chinese name is English.
+    one quoting a Chinese name is English. Chinese punctuation (``，``, ``、``,
+    a closing ``。``) doubles the weight of the Han characters, so a Chinese
+    sentence full of product names (``他在GitHub上发布了PyTorch的benchmark结果。``)
+    stays Chinese.
     """
-    return _lang_from(len(_HAN.findall(text)), len(_LATIN.findall(fold_width(text))))
+    han, latin = len(_HAN.findall(text)), len(_LATIN.findall(fold_width(text)))
+    if han >= 2 and latin > han * LATIN_PER_HAN and _ZH_PUNCTUATION.search(text):
+        return _lang_from(2 * han, latin)
+    return _lang_from(han, latin)
 
 
 def _lang_from(han: int, latin: int) -> BlockLang:
