@@ -96,3 +96,11 @@ def test_english_saved_as_windows_1252_is_read() -> None:
 def test_chinese_in_rare_characters_is_not_taken_for_windows_1252() -> None:
     with pytest.raises(InputError, match="no other encoding fits"):
         decode("龘靐齉齾爩鱻麤龗灪".encode("gb18030"))
+
+
+def test_hong_kong_big5_is_read_with_its_extension() -> None:
+    # 𨋢 (lift) and 哋 are HKSCS characters plain Big5 lacks; GB18030 would
+    # read the bytes as rare characters
+    text = "大廈的𨋢壞了，請行樓梯。\nThe lift in the building is broken.\n佢哋喺度傾偈。\nThey are chatting there.\n"
+    decoded, encoding = decode(text.encode("big5hkscs"))
+    assert decoded == text and encoding == "big5hkscs"

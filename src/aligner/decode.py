@@ -49,8 +49,9 @@ _MAGIC = (
 )
 
 #: Legacy CJK decoders tried when the data is not UTF-8. GB18030 decodes
-#: GBK and GB2312 as well; cp950 (Windows Big5) only when plain Big5 fails.
-_LEGACY = ("gb18030", "big5", "cp950")
+#: GBK and GB2312 as well; cp950 (Windows Big5) and Big5-HKSCS (Hong Kong)
+#: only when plain Big5 fails.
+_LEGACY = ("gb18030", "big5", "cp950", "big5hkscs")
 
 #: Bytes inspected by the sampling checks (binary, UTF-16 pattern).
 _SAMPLE = 1 << 16
@@ -231,8 +232,8 @@ def _guess_legacy(data: bytes) -> str | None:
     """
     readings: dict[str, str] = {}
     for encoding in _LEGACY:
-        if encoding == "cp950" and "big5" in readings:
-            continue
+        if encoding in ("cp950", "big5hkscs") and readings.keys() & {"big5", "cp950"}:
+            continue  # extensions of Big5, tried only when it fails
         try:
             readings[encoding] = data.decode(encoding)
         except UnicodeDecodeError:
