@@ -212,6 +212,20 @@ def test_wrap_before_a_capitalised_word_is_joined() -> None:
     assert [b.text for b in split_blocks("\n".join(lines))] == [" ".join(lines)]
 
 
+def test_wrapped_chinese_then_wrapped_english_without_a_blank_line() -> None:
+    # each language runs to its own width (30 characters, 70), in one chunk
+    zh = "北京时间3月5日上午，第十四届全国人民代表大会第二次会议在人民大会堂开幕。报告提出，城镇新增就业1200万人以上。"
+    en = (
+        "The second session of the 14th National People's Congress opened at the Great Hall of the People "
+        "on the morning of March 5. The report set a target of more than 12 million new urban jobs."
+    )
+    import textwrap
+
+    lines = [zh[i : i + 30] for i in range(0, len(zh), 30)] + textwrap.wrap(en, 70)
+    doc = load_text("\n".join(lines))
+    assert [p.text for p in doc.zh] == [zh] and [p.text for p in doc.en] == [en]
+
+
 def test_short_unpunctuated_lines_stay_apart() -> None:
     lines = ["Where are you going tonight with all of them", "I love you more than I can ever say", "What did you say"]
     assert [b.text for b in split_blocks("\n".join(lines))] == lines

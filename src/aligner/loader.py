@@ -209,17 +209,22 @@ class _GrowingBlock:
 
 
 def _chunk_max_lengths(lines: list[str]) -> list[int]:
-    """For each line, the longest line length of its blank-line-separated chunk
-    (0 for a chunk of one line)."""
+    """For each line, the longest length among the lines of its language in
+    its blank-line-separated chunk (0 when it is the only one): Chinese
+    wrapped at 30 characters and English at 70 in one chunk each run to
+    their own width."""
     out = [0] * len(lines)
     start = 0
     for k in range(len(lines) + 1):
         if k == len(lines) or not lines[k].strip():
-            chunk = range(start, k)
-            if len(chunk) > 1:
-                longest = max(len(lines[i].strip()) for i in chunk)
-                for i in chunk:
-                    out[i] = longest
+            by_lang: dict[str, list[int]] = {}
+            for i in range(start, k):
+                by_lang.setdefault(classify(lines[i].strip()), []).append(i)
+            for members in by_lang.values():
+                if len(members) > 1:
+                    longest = max(len(lines[i].strip()) for i in members)
+                    for i in members:
+                        out[i] = longest
             start = k + 1
     return out
 
