@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -219,8 +220,6 @@ def test_wrapped_chinese_then_wrapped_english_without_a_blank_line() -> None:
         "The second session of the 14th National People's Congress opened at the Great Hall of the People "
         "on the morning of March 5. The report set a target of more than 12 million new urban jobs."
     )
-    import textwrap
-
     lines = [zh[i : i + 30] for i in range(0, len(zh), 30)] + textwrap.wrap(en, 70)
     doc = load_text("\n".join(lines))
     assert [p.text for p in doc.zh] == [zh] and [p.text for p in doc.en] == [en]
