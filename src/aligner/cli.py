@@ -43,13 +43,15 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Align each input file (Chinese and English mixed in one document, any layout and "
             "common encoding) and write OUT/STEM.tsv, OUT/STEM.tmx, ... per input. A directory "
-            "argument means every file in it. With --zh and --en, align two single-language files."
+            "argument means every visible file directly in it (not its subfolders). With --zh and --en, "
+            "align two single-language files. '-' reads one document from standard input."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=(
             "examples:\n"
             "  aligner align data/raw -o data/aligned\n"
             "  aligner align page.txt -o - | cut -f1,2\n"
+            "  curl -s URL | aligner align - -o - --format jsonl\n"
             "  aligner align --zh 001.zh --en 001.en --presplit -o out --format tsv\n"
         ),
     )
