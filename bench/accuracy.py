@@ -2,7 +2,7 @@
 
 Aligns the pre-split gold documents of ``../shared/gold/{mac_dev,mac,bible}``
 with this aligner and scores them, together with the stored outputs of the
-peer aligners (``*/peers/SYSTEM/NNN.align``), with :mod:`aligner.evaluate`
+peer aligners (``*/peers/SYSTEM/NNN.align``), with :mod:`aligner.scoring`
 (strict and lax P/R/F1, micro-averaged over a set's documents; the Bible
 verse-merged first). Prints one table; ``--markdown`` prints it ready for
 ``docs/benchmarks.md``. Exits 0 with a message when the gold is absent.
@@ -26,7 +26,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from aligner.evaluate import Scores, evaluate, read_beads
+from aligner.scoring import Scores, evaluate, read_beads
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold"
 SETS = ("mac_dev", "mac", "bible")

@@ -25,7 +25,7 @@ from accuracy import documents, gold_dir  # noqa: E402
 
 import aligner  # noqa: E402
 from aligner.align import AlignParams  # noqa: E402
-from aligner.evaluate import read_beads  # noqa: E402
+from aligner.scoring import read_beads  # noqa: E402
 
 BANDS = (0.0, 0.5, 0.7, 0.8, 0.9, 1.01)
 

@@ -3,7 +3,7 @@
 Each system aligns the pre-split gold documents in a fresh Python process
 (start-up, imports and dictionary loading included). The parent measures
 the wall time; the child reports its peak resident memory; the beads are
-scored by :mod:`aligner.evaluate` (the Bible verse-merged).
+scored by :mod:`aligner.scoring` (the Bible verse-merged).
 
     python bench/speed.py                         # Bible 001 and 006, MAC-Test
     python bench/speed.py --docs bible/001 --with-nltk
@@ -207,7 +207,7 @@ def own_peak_mb() -> float:
 
 
 def run(system: str, docs: list[Path], hunalign: Path | None = None, hunalign_dict: str = "cedict") -> dict:
-    from aligner.evaluate import Scores, evaluate, parse_gold
+    from aligner.scoring import Scores, evaluate, parse_gold
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "beads.jsonl"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import aligner
-from aligner.evaluate import score
+from aligner.scoring import score
 from aligner.model import Alignment
 from conftest import EN_PARAGRAPHS, ROOT, ZH_PARAGRAPHS, shared
 
@@ -121,7 +121,7 @@ def test_mac_dev_accuracy_beats_length_alone() -> None:
     doc = sorted(mac_dev.glob("*.gold"))[0]
     zh = doc.with_suffix(".zh").read_text(encoding="utf-8")
     en = doc.with_suffix(".en").read_text(encoding="utf-8")
-    from aligner.evaluate import read_beads
+    from aligner.scoring import read_beads
 
     gold = read_beads(doc)
     full = score([(b.zh, b.en) for b in aligner.align_pair(zh, en, presplit=True).beads], gold)

@@ -21,16 +21,16 @@ _LAZY = {
     "align_pair": "aligner.api",
     "align_loaded": "aligner.api",
     "AlignParams": "aligner.align",
-    "evaluate": "aligner.evaluate",
+    "evaluate": "aligner.scoring",
     "align_many": "aligner.batch",
-    "Scores": "aligner.evaluate",
+    "Scores": "aligner.scoring",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
     from aligner.align import AlignParams
     from aligner.api import align_file, align_files, align_loaded, align_pair, align_text
     from aligner.batch import align_many
-    from aligner.evaluate import Scores, evaluate
+    from aligner.scoring import Scores, evaluate
 
 
 def __getattr__(name: str) -> Any:

@@ -394,7 +394,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    from aligner.evaluate import evaluate
+    from aligner.scoring import evaluate
 
     if bool(args.verse_zh) != bool(args.verse_en):
         raise UsageError("--verse-zh and --verse-en go together")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from aligner.errors import InputError
-from aligner.evaluate import Scores, evaluate, format_gold, merge_by_verse, parse_gold, parse_tsv_beads, read_beads, score
+from aligner.errors import InputError, UsageError
+from aligner.scoring import Scores, evaluate, format_gold, merge_by_verse, parse_gold, parse_tsv_beads, read_beads, score
 from conftest import shared
 
 GOLD = [((0,), (0,)), ((1, 2), (1,)), ((3,), (2, 3)), ((4,), ())]
@@ -92,3 +92,32 @@ def test_peer_scores_on_mac_test_are_reproduced() -> None:
             evaluate(mac / "peers" / system / (Path(g).stem + ".align"), g) for g in sorted(glob.glob(str(mac / "*.gold")))
         )
         assert total.strict_f1 == pytest.approx(f1, abs=0.001), system
+
+
+def test_the_package_function_stays_callable_after_its_module_is_imported() -> None:
+    import aligner
+    import aligner.scoring  # noqa: F401  (binding the module used to hide the function)
+
+    beads = [((0,), (0,))]
+    assert aligner.evaluate(beads, beads).strict_f1 == 1.0
+    assert aligner.evaluate(beads, beads).strict_f1 == 1.0
+
+
+def test_alignments_and_bead_objects_are_scored_like_id_pairs(tmp_path: Path) -> None:
+    import aligner
+
+    alignment = aligner.align_pair(["我爱北京。", "北京是首都。"], ["I love Beijing.", "Beijing is the capital."], presplit=True)
+    gold = tmp_path / "bom.gold"
+    gold.write_text("[0]:[0]\n[1]:[1]\n", encoding="utf-8-sig")  # a byte-order mark, as some editors write
+    pairs = [(b.zh, b.en) for b in alignment.beads]
+    expected = evaluate(pairs, gold)
+    assert evaluate(alignment, gold) == evaluate(alignment.beads, gold) == expected
+    assert expected.strict_f1 == 1.0
+
+
+def test_verse_ids_must_cover_the_beads_and_come_for_both_sides() -> None:
+    beads = [((0,), (0,)), ((1,), (1,))]
+    with pytest.raises(InputError, match="verse ids"):
+        evaluate(beads, beads, ["v1"], ["v1", "v2"])
+    with pytest.raises(UsageError, match="both sides"):
+        evaluate(beads, beads, ["v1", "v2"], None)

@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from aligner.errors import InputError
+from aligner.errors import InputError, UsageError
+from aligner.model import Alignment, Bead
 
 BeadIds = tuple[tuple[int, ...], tuple[int, ...]]
 
@@ -163,6 +164,13 @@ def merge_by_verse(beads: Sequence[BeadIds], zh_verses: Sequence[str], en_verses
     takes the verse of the other side). Two neighbours are joined when both
     lie wholly in the same single verse.
     """
+    needed_zh = max((i for zh, _ in beads for i in zh), default=-1) + 1
+    needed_en = max((j for _, en in beads for j in en), default=-1) + 1
+    if len(zh_verses) < needed_zh or len(en_verses) < needed_en:
+        raise InputError(
+            f"verse ids: {len(zh_verses)} zh and {len(en_verses)} en lines, but the beads reach "
+            f"sentence {needed_zh - 1} (zh) and {needed_en - 1} (en)"
+        )
     merged: list[BeadIds] = []
     previous_verse: str | None = None
     for zh, en in beads:
@@ -212,7 +220,7 @@ def parse_tsv_beads(text: str, name: str = "tsv") -> list[BeadIds]:
 def read_beads(path: str | Path) -> list[BeadIds]:
     """Beads from a gold-format file or an aligner TSV (told apart by content)."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -223,18 +231,29 @@ def read_beads(path: str | Path) -> list[BeadIds]:
     return parse_gold(text, str(path))
 
 
+def _beads_of(beads: str | Path | Alignment | Iterable[BeadIds | Bead]) -> list[BeadIds]:
+    """Bead ids from a file, an :class:`Alignment`, :class:`Bead` objects or id pairs."""
+    if isinstance(beads, (str, Path)):
+        return read_beads(beads)
+    if isinstance(beads, Alignment):
+        beads = beads.beads
+    return [(tuple(b.zh), tuple(b.en)) if isinstance(b, Bead) else (tuple(b[0]), tuple(b[1])) for b in beads]
+
+
 def evaluate(
-    pred: str | Path | Sequence[BeadIds],
-    gold: str | Path | Sequence[BeadIds],
+    pred: str | Path | Alignment | Iterable[BeadIds | Bead],
+    gold: str | Path | Alignment | Iterable[BeadIds | Bead],
     zh_verses: Sequence[str] | None = None,
     en_verses: Sequence[str] | None = None,
 ) -> Scores:
-    """Score ``pred`` against ``gold`` (paths or bead lists); with verse ids,
-    the prediction is merged by verse first."""
-    pred_beads = read_beads(pred) if isinstance(pred, (str, Path)) else list(pred)
-    gold_beads = read_beads(gold) if isinstance(gold, (str, Path)) else list(gold)
+    """Score ``pred`` against ``gold`` (files, alignments, beads or id pairs);
+    with verse ids (both sides), the prediction is merged by verse first."""
+    pred_beads = _beads_of(pred)
+    gold_beads = _beads_of(gold)
     if isinstance(gold, (str, Path)) and not gold_beads:
         raise InputError(f"{gold}: no beads in the gold file")
+    if (zh_verses is None) != (en_verses is None):
+        raise UsageError("verse ids are needed for both sides (zh_verses and en_verses)")
     if zh_verses is not None and en_verses is not None:
         pred_beads = merge_by_verse(pred_beads, zh_verses, en_verses)
     return score(pred_beads, gold_beads)
