@@ -76,6 +76,27 @@ def test_two_files_named_after_common_stem(tmp_path: Path, capsys: pytest.Captur
     assert [p.name for p in out.iterdir()] == ["001.tsv"]
 
 
+@pytest.mark.parametrize(
+    ("names", "stem"),
+    [(("book_cn.txt", "book_en.txt"), "book"), (("gb.zh", "u16.en"), "gb_u16")],
+)
+def test_a_pair_is_named_after_both_files(names: tuple[str, str], stem: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    zh, en = tmp_path / names[0], tmp_path / names[1]
+    zh.write_text("\n".join(ZH_PARAGRAPHS), encoding="utf-8")
+    en.write_text("\n".join(EN_PARAGRAPHS), encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, err = run(["align", "--zh", str(zh), "--en", str(en), "-o", str(out), "--format", "tsv", "-q"], capsys)
+    assert code == 0, err
+    assert [p.name for p in out.iterdir()] == [f"{stem}.tsv"]
+
+
+def test_a_file_named_twice_is_aligned_once(doc: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    code, _, err = run(["align", str(doc), str(doc), str(doc.parent), "-o", str(out), "--format", "tsv"], capsys)
+    assert code == 0, err
+    assert [p.name for p in out.iterdir()] == ["notice.tsv"] and "1 file," in err
+
+
 def test_presplit_keeps_ids(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "a.zh").write_text("第一句。\n第二句。\n", encoding="utf-8")
     (tmp_path / "a.en").write_text("The first sentence.\nThe second sentence.\n", encoding="utf-8")

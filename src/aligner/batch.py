@@ -62,14 +62,25 @@ class JobOptions:
 
 
 def jobs_for(paths: Iterable[str | Path]) -> list[Job]:
-    """One job per file; a directory stands for its visible files (sorted)."""
+    """One job per file; a directory stands for its visible files (sorted).
+    A file named twice (``a.txt a.txt``, or a file and its folder) is one job."""
     found: list[Job] = []
+    seen: set[Path] = set()
+
+    def add(path: Path) -> None:
+        key = path.resolve() if path.exists() else path
+        if key not in seen:
+            seen.add(key)
+            found.append(Job(path, path.stem))
+
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found.extend(Job(p, p.stem) for p in sorted(path.iterdir()) if p.is_file() and not p.name.startswith("."))
+            for p in sorted(path.iterdir()):
+                if p.is_file() and not p.name.startswith("."):
+                    add(p)
         else:
-            found.append(Job(path, path.stem))
+            add(path)
     return found
 
 

@@ -255,7 +255,9 @@ def _cmd_align(args: argparse.Namespace) -> int:
 
 
 def _pair_stem(zh: Path, en: Path) -> str:
-    """Output stem of a --zh/--en pair: ``001.zh`` + ``001.en`` → ``001``."""
+    """Output stem of a --zh/--en pair: ``001.zh`` + ``001.en`` → ``001``,
+    ``book_cn.txt`` + ``book_en.txt`` → ``book``; names with nothing in
+    common give both (``gb.zh`` + ``u16.en`` → ``gb_u16``)."""
     def strip(path: Path) -> str:
         name = path.name
         for suffix in (".txt", ".text"):
@@ -275,7 +277,7 @@ def _pair_stem(zh: Path, en: Path) -> str:
             break
         common += x
     common = common.rstrip("._- ")
-    return common or "aligned"
+    return common or f"{Path(a).stem}_{Path(b).stem}"
 
 
 def _refuse_overwriting_inputs(jobs: list, out_dir: Path, formats: list[str]) -> None:  # type: ignore[type-arg]
