@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import aligner
-from aligner.scoring import score
 from aligner.model import Alignment
+from aligner.scoring import score
 from conftest import EN_PARAGRAPHS, ROOT, ZH_PARAGRAPHS, shared
 
 SEED = ROOT / "data" / "raw" / "000_6b09ea8d1725d98c.txt"
@@ -107,6 +107,22 @@ def test_presplit_keeps_lines_and_ids() -> None:
     assert [s.line for s in alignment.zh] == [0, 1, 2, 4]
     check_conservation(alignment)
     assert [(b.zh, b.en) for b in alignment.beads] == [((0,), (0,)), ((1, 2), (1,)), ((3,), (2,))]
+
+
+def test_pandas_columns_with_missing_values() -> None:
+    import numpy as np
+    import pandas as pd
+
+    zh = pd.Series(["我爱北京。", np.nan, "北京是首都。", None], index=[10, 11, 12, 13])
+    en = pd.Series(["I love Beijing.", "Beijing is the capital."])
+    alignment = aligner.align_pair(zh, en, presplit=True)
+    assert [(s.text, s.line) for s in alignment.zh] == [("我爱北京。", 0), ("北京是首都。", 2)]  # line: the item's position
+    assert [(b.zh, b.en) for b in alignment.beads] == [((0,), (0,)), ((1,), (1,))]
+
+
+def test_presplit_sides_in_the_wrong_language_are_refused() -> None:
+    with pytest.raises(aligner.InputError, match="the Chinese side: expected Chinese text"):
+        aligner.align_pair(["I love Beijing.", "It is big."], ["我爱北京。", "北京很大。"], presplit=True)
 
 
 def test_to_frame() -> None:

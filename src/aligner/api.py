@@ -64,7 +64,8 @@ def align_pair(
     Each non-blank line is a paragraph; with ``presplit=True`` each non-blank
     line is one sentence, taken unchanged, and bead ids are the 0-based
     positions of those lines among the non-blank lines. A list of strings
-    (a pandas column, say) is taken as those lines.
+    (a pandas column, say) is taken as those lines; missing values (None,
+    NaN) are blank lines, and each sentence's ``line`` is its item's position.
     """
     if not isinstance(zh_text, str):
         zh_text = "\n".join(_one_line(t) for t in zh_text)
@@ -76,6 +77,10 @@ def align_pair(
         if not zh or not en:
             raise InputError(f"{source or 'input'}: the {'Chinese' if not zh else 'English'} side has no lines")
         from aligner.align import align_sentences
+        from aligner.loader import check_language
+
+        check_language(zh_text, "zh", f"{source or 'input'}: the Chinese side")
+        check_language(en_text, "en", f"{source or 'input'}: the English side")
 
         beads = align_sentences(zh, en, params)
         return Alignment(zh=zh, en=en, beads=beads, source=source, layout="presplit")
@@ -103,8 +108,11 @@ def align_files(
     return align_pair(zh_text, en_text, presplit=True, params=params, source=f"{zh_path} + {en_path}")
 
 
-def _one_line(text: str) -> str:
-    """An item of a list of lines, kept on one line (its line breaks become spaces)."""
+def _one_line(text: object) -> str:
+    """An item of a list of lines, kept on one line (its line breaks become
+    spaces); a missing value (None, NaN) is a blank line."""
+    if text is None or (isinstance(text, float) and text != text):
+        return ""
     return " ".join(str(text).splitlines())
 
 

@@ -468,11 +468,17 @@ def _single_language(text: str, lang: Literal["zh", "en"], name: str) -> tuple[l
         paragraphs.append(Paragraph(lang=lang, text=body, lines=block.lines))
     if not paragraphs:
         raise InputError(f"{name}: no text to align")
-    found = classify(" ".join(p.text for p in paragraphs))
+    check_language(" ".join(p.text for p in paragraphs), lang, name)
+    return paragraphs, set_aside
+
+
+def check_language(text: str, lang: Literal["zh", "en"], name: str) -> None:
+    """Raise :class:`InputError` unless ``text`` (a whole single-language
+    side) is mostly in ``lang``: a Chinese file given as the English one."""
+    found = classify.__wrapped__(text)  # a whole file: not worth a cache entry
     if found != lang:
         wanted = "Chinese" if lang == "zh" else "English"
         raise InputError(f"{name}: expected {wanted} text, found {'no' if found == 'other' else 'mostly the other language'}")
-    return paragraphs, set_aside
 
 
 def load_pair_text(zh_text: str, en_text: str, zh_name: str = "zh", en_name: str = "en") -> Document:
