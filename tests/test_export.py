@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import aligner
-from aligner.errors import UsageError
+from aligner.errors import InputError, UsageError
 from aligner.export import WRITERS, Writer, formats, parse_formats, write, write_text
 from aligner.export.tsv import COLUMNS, read_tsv
 from aligner.model import Alignment, Bead, Sentence
@@ -237,8 +237,9 @@ def test_tmx_min_confidence() -> None:
     unknown = make_alignment([Bead((0,), (0,), confidence=math.nan), Bead((1,), (1,), confidence=0.9)])
     assert write_text(unknown, "tmx", min_confidence=0.1).count("<tu>") == 1
     assert write_text(unknown, "tmx").count("<tu>") == 2
-    with pytest.raises(UsageError):
-        write_text(make_alignment(), "tmx", min_confidence="high")
+    for bad in ("high", 2, -0.1, math.nan):
+        with pytest.raises(UsageError, match="min_confidence"):
+            write_text(make_alignment(), "tmx", min_confidence=bad)
 
 
 def test_tmx_language_tags_are_checked() -> None:
@@ -247,6 +248,24 @@ def test_tmx_language_tags_are_checked() -> None:
             write_text(make_alignment(), "tmx", zh_lang=bad)
     with pytest.raises(UsageError, match="en_lang"):
         write_text(make_alignment(), "tmx", en_lang="en US")
+    with pytest.raises(UsageError, match="different language tags"):
+        write_text(make_alignment(), "tmx", zh_lang="en", en_lang="EN")
+
+
+def test_write_reports_unwritable_paths_as_input_errors(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="is a directory"):
+        write(make_alignment(), tmp_path, "tsv")
+    (tmp_path / "a_file").write_text("", encoding="utf-8")
+    with pytest.raises(InputError, match="cannot write"):
+        write(make_alignment(), tmp_path / "a_file" / "x.tsv", "tsv")  # a file where a folder would go
+
+
+def test_align_many_checks_its_formats(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("我爱北京。\nI love Beijing.\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="unknown format 'csv'"):
+        list(aligner.align_many([tmp_path / "a.txt"], tmp_path / "out", formats=["csv"]))
+    [result] = aligner.align_many([tmp_path / "a.txt"], tmp_path / "out", formats="tsv,jsonl")
+    assert result.error is None and sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.jsonl", "a.tsv"]
 
 
 @settings(max_examples=60, deadline=None)

@@ -156,7 +156,7 @@ def run_job(job: Job, options: JobOptions) -> JobResult:
 def align_many(
     paths: Sequence[str | Path] | Sequence[Job],
     out_dir: str | Path | None = None,
-    formats: Sequence[str] = ("tsv",),
+    formats: str | Sequence[str] = ("tsv",),
     jobs: int = 1,
     client: Any = None,
     force: bool = False,
@@ -174,6 +174,9 @@ def align_many(
     job_list = [p if isinstance(p, Job) else None for p in paths]
     if any(j is None for j in job_list):
         job_list = jobs_for(paths)  # type: ignore[arg-type]
+    from aligner.export import parse_formats
+
+    formats = parse_formats(formats if isinstance(formats, str) else ",".join(formats))
     if out_dir is not None:
         check_distinct_stems(job_list)  # type: ignore[arg-type]
     known = {"presplit", "encoding", "errors", "length_only", "two_pass"}

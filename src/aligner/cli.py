@@ -170,11 +170,12 @@ def _cmd_align(args: argparse.Namespace) -> int:
     formats = parse_formats(args.format or ("tsv" if to_stdout else "tsv,tmx"))
     if to_stdout and len(formats) > 1:
         raise UsageError(f"'-o -' writes one format: give one --format of {', '.join(_format_names())}")
-    if "tmx" in formats:
-        from aligner.export.tmx import check_language_tag
+    from aligner.export.tmx import check_language_tag
 
-        check_language_tag(args.zh_lang, "--zh-lang")
-        check_language_tag(args.en_lang, "--en-lang")
+    check_language_tag(args.zh_lang, "--zh-lang")
+    check_language_tag(args.en_lang, "--en-lang")
+    if args.zh_lang.lower() == args.en_lang.lower():
+        raise UsageError(f"--zh-lang and --en-lang are both {args.zh_lang!r}: the two sides need different tags")
     if args.min_confidence is not None and not 0.0 <= args.min_confidence <= 1.0:
         raise UsageError("--min-confidence must be between 0 and 1")
     if bool(args.zh) != bool(args.en):

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from aligner.atomic import atomic_writer
-from aligner.errors import UsageError
+from aligner.errors import InputError, UsageError
 from aligner.model import Alignment
 
 
@@ -101,8 +101,13 @@ def write(alignment: Alignment, path: str | Path, fmt: str, **options: Any) -> N
         with _stdout() as stream:
             writer.write(alignment, stream, **options)
         return
-    with atomic_writer(path) as stream:
-        writer.write(alignment, stream, **options)
+    try:
+        with atomic_writer(path) as stream:
+            writer.write(alignment, stream, **options)
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
 
 
 def write_text(alignment: Alignment, fmt: str, **options: Any) -> str:

@@ -74,8 +74,12 @@ def write_tmx(
 
     zh_lang = check_language_tag(zh_lang, "zh_lang")
     en_lang = check_language_tag(en_lang, "en_lang")
-    if min_confidence is not None and (isinstance(min_confidence, bool) or not isinstance(min_confidence, (int, float))):
-        raise UsageError(f"min_confidence must be a number, not {min_confidence!r}")
+    if zh_lang.lower() == en_lang.lower():
+        raise UsageError(f"zh_lang and en_lang are both {zh_lang!r}: the two sides need different language tags")
+    if min_confidence is not None and (
+        isinstance(min_confidence, bool) or not isinstance(min_confidence, (int, float)) or not 0.0 <= min_confidence <= 1.0
+    ):
+        raise UsageError(f"min_confidence must be a number from 0 to 1, not {min_confidence!r}")
     header = {
         "creationtool": "aligner",
         "creationtoolversion": __version__,
