@@ -145,22 +145,26 @@ def test_row_listener_restarts_for_a_finer_grid_or_another_pass() -> None:
 
     class Bar:
         n = 0
+        desc = ""
 
         def refresh(self) -> None:
             pass
 
+        def set_description_str(self, desc: str, refresh: bool = True) -> None:
+            self.desc = desc
+
     bar = Bar()
-    listener = _RowListener(lambda: bar, show_from=float("-inf"))
+    listener = _RowListener(lambda: bar, show_from=float("-inf"), desc="aligning book")
     for done in (5, 10):  # a coarse grid of 10 rows
         listener(done, 10)
-    assert bar.n == 100
+    assert bar.n == 100 and bar.desc == ""
     listener(50, 200)  # the fine grid
-    assert bar.n == 25
+    assert bar.n == 25 and bar.desc == "aligning book (stage 2)"
     listener(3, 7)  # a coarse grid inside: ignored
     listener(200, 200)
     assert bar.n == 100
     listener(20, 200)  # a second pass over the same grid
-    assert bar.n == 10
+    assert bar.n == 10 and bar.desc == "aligning book (stage 3)"
     late = _RowListener(lambda: Bar(), show_from=float("inf"))
     late(5, 10)
     assert late.bar is None  # nothing drawn before its time

@@ -339,7 +339,7 @@ def _with_row_progress(results: Iterator[Any], stem: str, quiet: bool) -> Iterat
     def make_bar() -> Any:
         return _stderr_bar(total=100, desc=f"aligning {stem}", bar_format="{desc}: {percentage:3.0f}%|{bar}| {elapsed}")
 
-    listener = _RowListener(make_bar, time.monotonic() + 0.5)
+    listener = _RowListener(make_bar, time.monotonic() + 0.5, f"aligning {stem}")
     try:
         with listening(listener):
             yield from results
@@ -351,21 +351,31 @@ def _with_row_progress(results: Iterator[Any], stem: str, quiet: bool) -> Iterat
 class _RowListener:
     """Shows the share of rows done of the largest grid solved so far, from
     ``show_from`` (a ``time.monotonic`` value) on; a finer pass after a coarse
-    one, or another pass over the same grid, shows its own progress."""
+    one, or another pass over the same grid, shows its own progress, and
+    the bar names the stage (``aligning book (stage 2)``) so that a bar
+    starting again is not taken for one going backwards."""
 
-    def __init__(self, make_bar: Any, show_from: float) -> None:
-        self.make_bar, self.show_from = make_bar, show_from
+    def __init__(self, make_bar: Any, show_from: float, desc: str = "aligning") -> None:
+        self.make_bar, self.show_from, self.desc = make_bar, show_from, desc
         self.bar: Any = None
-        self.total = 0
+        self.total = self.done = 0
+        self.passes = 1
 
     def __call__(self, done: int, total: int) -> None:
         if total < self.total:
             return  # a coarse pass inside a finer one
-        self.total = total
+        if total > self.total or done < self.done:
+            if self.total:
+                self.passes += 1
+                if self.bar is not None:
+                    self.bar.set_description_str(f"{self.desc} (stage {self.passes})", refresh=False)
+        self.total, self.done = total, done
         if self.bar is None:
             if time.monotonic() < self.show_from:
                 return
             self.bar = self.make_bar()
+            if self.passes > 1:
+                self.bar.set_description_str(f"{self.desc} (stage {self.passes})", refresh=False)
         percent = 100 * done // total
         if percent != self.bar.n:
             self.bar.n = percent
