@@ -9,6 +9,7 @@ import pytest
 
 from aligner.errors import InputError
 from aligner.loader import boilerplate_reason, classify, load_file, load_pair, load_text, split_blocks
+from aligner.sentences import split_document
 from conftest import EN_PARAGRAPHS, ZH_PARAGRAPHS, shared
 
 
@@ -223,6 +224,19 @@ def test_wrapped_chinese_then_wrapped_english_without_a_blank_line() -> None:
     lines = [zh[i : i + 30] for i in range(0, len(zh), 30)] + textwrap.wrap(en, 70)
     doc = load_text("\n".join(lines))
     assert [p.text for p in doc.zh] == [zh] and [p.text for p in doc.en] == [en]
+    # each sentence knows the source line it starts on, inside the joined paragraph
+    zh_sentences, en_sentences = split_document(doc)
+    assert all(s.text[:4] in lines[s.line] for s in zh_sentences + en_sentences)
+    assert [s.line for s in zh_sentences] == [0, 1]  # the second sentence begins on the second line
+    assert [s.line for s in en_sentences] == [2, 3]
+
+
+def test_a_wrapped_line_after_converter_pinyin_keeps_its_line_number() -> None:
+    lines = ["这是被硬换行切开的第一行文字内容，后面还有生態(tài)環(huán)境部的名字", "在这里。第二句在第二行开始。"]
+    doc = load_text("\n\n".join(["\n".join(lines), EN_PARAGRAPHS[0]]))
+    zh_sentences, _ = split_document(doc)
+    assert [s.text for s in zh_sentences] == ["这是被硬换行切开的第一行文字内容，后面还有生態環境部的名字在这里。", "第二句在第二行开始。"]
+    assert [s.line for s in zh_sentences] == [0, 1]
 
 
 def test_short_unpunctuated_lines_stay_apart() -> None:

@@ -105,10 +105,21 @@ def is_pinyin_reading(word: str) -> bool:
     return _TONE_SYLLABLE.fullmatch(word) is not None
 
 
+def pinyin_artifact_spans(text: str) -> list[tuple[int, int]]:
+    """Spans ``[start, end)`` of the parenthesised tone-bearing pinyin
+    syllables that follow a Han character (``統(tǒng)``), in order."""
+    return [(m.start(), m.end()) for m in _PAREN_AFTER_HAN.finditer(text) if is_pinyin_reading(m.group(1))]
+
+
 def remove_pinyin_artifacts(text: str) -> str:
     """Drop parenthesised tone-bearing pinyin syllables that follow a Han character."""
+    return _without(text, pinyin_artifact_spans(text))
 
-    def keep_or_drop(match: re.Match[str]) -> str:
-        return "" if is_pinyin_reading(match.group(1)) else match.group(0)
 
-    return _PAREN_AFTER_HAN.sub(keep_or_drop, text)
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    kept, last = [], 0
+    for start, end in spans:
+        kept.append(text[last:start])
+        last = end
+    kept.append(text[last:])
+    return "".join(kept)

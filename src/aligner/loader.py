@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Literal
 
-from aligner.clean import HAN_RANGES, clean_text, fold_width, remove_pinyin_artifacts, strip_markup
+from aligner.clean import HAN_RANGES, clean_text, fold_width, pinyin_artifact_spans, remove_pinyin_artifacts, strip_markup
 from aligner.decode import decode
 from aligner.errors import InputError
 from aligner.model import Document, Paragraph, SetAside
@@ -52,10 +52,13 @@ LATIN_PER_HAN = 3.0
 
 @dataclass(frozen=True)
 class Block:
-    """A piece of the source: its text and 0-based line range ``[start, end)``."""
+    """A piece of the source: its text and 0-based line range ``[start, end)``;
+    ``breaks`` are the offsets in ``text`` where its second, third ... source
+    line begin (hard-wrapped lines joined into one block)."""
 
     text: str
     lines: tuple[int, int]
+    breaks: tuple[int, ...] = ()
 
 
 _ZH_PUNCTUATION = re.compile(r"[，、；：]|[。！？][”’」』）]*\s*$")
@@ -193,7 +196,33 @@ def split_blocks(text: str) -> list[Block]:
                 last.end = number + 1
             else:
                 growing.append(_GrowingBlock([part], classify(part), len(part), number, number + 1))
-    return [Block((" " if g.lang == "en" else "").join(g.parts), (g.start, g.end)) for g in growing]
+    return [_joined(g) for g in growing]
+
+
+def _joined(block: "_GrowingBlock") -> Block:
+    """The block of a run of wrapped lines: English joined by a space, Chinese by nothing."""
+    separator = " " if block.lang == "en" else ""
+    breaks, offset = [], 0
+    for part in block.parts[:-1]:
+        offset += len(part) + len(separator)
+        breaks.append(offset)
+    return Block(separator.join(block.parts), (block.start, block.end), tuple(breaks))
+
+
+def _paragraph(block: Block, lang: Literal["zh", "en"]) -> Paragraph:
+    """A block as a paragraph; Chinese loses converter pinyin (``統(tǒng)``),
+    and its line breaks move back by what was removed before them."""
+    spans = pinyin_artifact_spans(block.text) if lang == "zh" else []
+    if not spans:
+        return Paragraph(lang=lang, text=block.text, lines=block.lines, breaks=block.breaks)
+    breaks, removed, k = [], 0, 0
+    for offset in block.breaks:
+        while k < len(spans) and spans[k][1] <= offset:
+            removed += spans[k][1] - spans[k][0]
+            k += 1
+        inside = spans[k][0] < offset if k < len(spans) else False  # a break inside a removed span
+        breaks.append((spans[k][0] if inside else offset) - removed)
+    return Paragraph(lang=lang, text=remove_pinyin_artifacts(block.text), lines=block.lines, breaks=tuple(breaks))
 
 
 @dataclass
@@ -436,9 +465,9 @@ def load_text(text: str, source: str | None = None, encoding: str = "utf-8") -> 
             set_aside.append(SetAside(text=block.text, lines=block.lines, reason=reason))
             continue
         if lang == "zh":
-            zh.append(Paragraph(lang="zh", text=remove_pinyin_artifacts(block.text), lines=block.lines))
+            zh.append(_paragraph(block, "zh"))
         else:
-            en.append(Paragraph(lang="en", text=block.text, lines=block.lines))
+            en.append(_paragraph(block, "en"))
         langs.append(lang)
     if not zh and not en:
         raise InputError(f"{name}: no Chinese or English text found")
@@ -464,8 +493,7 @@ def _single_language(text: str, lang: Literal["zh", "en"], name: str) -> tuple[l
         if reason is not None:
             set_aside.append(SetAside(text=block.text, lines=block.lines, reason=reason))
             continue
-        body = remove_pinyin_artifacts(block.text) if lang == "zh" else block.text
-        paragraphs.append(Paragraph(lang=lang, text=body, lines=block.lines))
+        paragraphs.append(_paragraph(block, lang))
     if not paragraphs:
         raise InputError(f"{name}: no text to align")
     check_language(" ".join(p.text for p in paragraphs), lang, name)

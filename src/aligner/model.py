@@ -33,12 +33,15 @@ class Paragraph:
     """A block of text in one language.
 
     ``lines`` is the 0-based source line range ``[start, end)`` the block
-    came from (after decoding and line-end normalisation).
+    came from (after decoding and line-end normalisation); ``breaks`` are the
+    offsets in ``text`` where its later source lines begin, when hard-wrapped
+    lines were joined into it (a line break kept in ``text`` counts too).
     """
 
     lang: Lang
     text: str
     lines: tuple[int, int]
+    breaks: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -160,9 +160,13 @@ def split_paragraphs(paragraphs: list[Paragraph], lang: Lang) -> list[Sentence]:
     sentences: list[Sentence] = []
     for p_index, paragraph in enumerate(paragraphs):
         line, counted = paragraph.lines[0], 0  # line breaks counted up to ``counted``, once
+        breaks, passed = paragraph.breaks, 0
         for start, end in sentence_spans(paragraph.text, lang):
             line += paragraph.text.count("\n", counted, start)
             counted = start
+            while passed < len(breaks) and breaks[passed] <= start:
+                passed += 1
+                line += 1
             sentences.append(
                 Sentence(text=paragraph.text[start:end], lang=lang, index=len(sentences), paragraph=p_index, line=line)
             )
