@@ -132,7 +132,7 @@ class AlignParams:
     #: document (:mod:`aligner.adapt`): its own bead-shape priors and word
     #: links. Done when the first pass found at least ``adapt_min_beads``
     #: beads with both sides. Off by default: it costs a second pass
-    #: (Bible 001: 4.0 s instead of 2.4 s) for ``mac_dev`` strict F1 0.901 → 0.906.
+    #: (Bible 001: 3.5 s instead of 2.2 s) for ``mac_dev`` strict F1 0.901 → 0.908.
     adapt: bool = False
     adapt_min_beads: int = 100
     #: Weight of the general priors against the document's own bead shapes,
