@@ -20,6 +20,8 @@ from conftest import EN_PARAGRAPHS, ZH_PARAGRAPHS, shared
         ("Special Envoy Liu Zhenmin (刘振民) attended the meeting in Beijing.", "en"),
         ("他在GitHub上发布了TensorFlow和PyTorch的benchmark结果。", "zh"),  # Chinese punctuation and grammar
         ("The slogan 为人民服务 means Serve the People.", "en"),
+        ("乙方：Bluewave Analytics Ltd.", "zh"),  # a Chinese label opens the line
+        ("型号: ThinkPad X1 Carbon Gen 11", "zh"),
         ("2024-09-06 12:00", "other"),
         ("?", "other"),
     ],
@@ -119,6 +121,13 @@ def test_alternating_lines() -> None:
     doc = load_text(text)
     _check_streams(doc)
     assert doc.layout == "alternating-lines"
+
+
+def test_a_heading_in_both_languages_split_by_a_slash() -> None:
+    doc = load_text("第一章 总则 / Chapter 1 General Provisions\n\n" + ZH_PARAGRAPHS[0] + "\n\n" + EN_PARAGRAPHS[0])
+    assert [p.text for p in doc.zh] == ["第一章 总则", ZH_PARAGRAPHS[0]]
+    assert [p.text for p in doc.en] == ["Chapter 1 General Provisions", EN_PARAGRAPHS[0]]
+    assert [b.text for b in split_blocks("Terms and / or conditions apply here.")] == ["Terms and / or conditions apply here."]
 
 
 def test_side_by_side_pairs_on_one_line() -> None:

@@ -62,6 +62,8 @@ class Block:
 
 
 _ZH_PUNCTUATION = re.compile(r"[，、；：]|[。！？][”’」』）]*\s*$")
+#: A Chinese label opening a line: ``甲方：``, ``型号：``, ``地址:``.
+_ZH_LABEL = re.compile(rf"^\s*[{HAN_RANGES}]{{1,8}}\s*[：:]")
 
 
 @lru_cache(maxsize=256)  # a line is classified several times on its way to a block
@@ -75,6 +77,8 @@ def classify(text: str) -> BlockLang:
     stays Chinese.
     """
     han, latin = len(_HAN.findall(text)), len(_LATIN.findall(fold_width(text)))
+    if han and latin > han * LATIN_PER_HAN and _ZH_LABEL.match(text):
+        return "zh"  # 乙方：Bluewave Analytics Ltd.
     if han >= 2 and latin > han * LATIN_PER_HAN and _ZH_PUNCTUATION.search(text):
         return _lang_from(2 * han, latin)
     return _lang_from(han, latin)
@@ -164,7 +168,7 @@ def _is_menu(text: str) -> bool:
 
 # --- blocks --------------------------------------------------------------
 
-_TWO_PARTS = re.compile(r"\t+|\s{2,}|\s*\|\s*")
+_TWO_PARTS = re.compile(r"\t+|\s{2,}|\s*\|\s*|\s+/\s+")
 
 
 def split_blocks(text: str) -> list[Block]:
