@@ -240,6 +240,13 @@ def test_wrapped_chinese_then_wrapped_english_without_a_blank_line() -> None:
     assert [s.line for s in en_sentences] == [2, 3]
 
 
+def test_wrapped_chinese_with_half_width_digits_is_measured_in_columns() -> None:
+    # 22 characters (44 columns) before a line of 31 characters that is only 37 columns wide
+    lines = ["报告期内公司实现的营业收入总额和净利润分别为", "12,345,678.90元和9,876,543.21元，比上", "年增长12.3%。"]
+    doc = load_text("\n".join(lines) + "\n\n" + EN_PARAGRAPHS[0])
+    assert [p.text for p in doc.zh] == ["".join(lines)]
+
+
 def test_a_wrapped_line_after_converter_pinyin_keeps_its_line_number() -> None:
     lines = ["这是被硬换行切开的第一行文字内容，后面还有生態(tài)環(huán)境部的名字", "在这里。第二句在第二行开始。"]
     doc = load_text("\n\n".join(["\n".join(lines), EN_PARAGRAPHS[0]]))

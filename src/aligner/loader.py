@@ -190,16 +190,16 @@ def split_blocks(text: str) -> list[Block]:
     for number, line in enumerate(lines):
         if not line.strip():
             continue
-        before = len(lines[number - 1].strip()) if number else 0
+        before = _width(lines[number - 1].strip()) if number else 0
         wrapped = chunk_max[number] > 0 and before >= max(WRAP_MIN, 0.8 * chunk_max[number])
         for part in _bilingual_parts(line.strip()):
             last = growing[-1] if growing else None
             if last is not None and last.end == number and _continues(last, part, chunk_max[number], wrapped):
                 last.parts.append(part)
-                last.length += len(part) + (last.lang == "en")
+                last.length += _width(part) + (last.lang == "en")
                 last.end = number + 1
             else:
-                growing.append(_GrowingBlock([part], classify(part), len(part), number, number + 1))
+                growing.append(_GrowingBlock([part], classify(part), _width(part), number, number + 1))
     return [_joined(g) for g in growing]
 
 
@@ -241,6 +241,18 @@ class _GrowingBlock:
     end: int
 
 
+#: Characters that take two columns on a terminal or a page (East Asian wide
+#: and full-width): Han, kana, hangul, CJK and full-width punctuation.
+_WIDE = re.compile(rf"[{HAN_RANGES}\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\ua000-\ua4cf\uac00-\ud7a3\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
+
+
+def _width(text: str) -> int:
+    """Display width of ``text`` in columns: wide characters count twice, so
+    a wrapped Chinese line with half-width digits (``85.6亿元``) measures as
+    wide as its neighbours."""
+    return len(text) + len(_WIDE.findall(text))
+
+
 def _chunk_max_lengths(lines: list[str]) -> list[int]:
     """For each line, the longest length among the lines of its language in
     its blank-line-separated chunk (0 when it is the only one): Chinese
@@ -255,7 +267,7 @@ def _chunk_max_lengths(lines: list[str]) -> list[int]:
                 by_lang.setdefault(classify(lines[i].strip()), []).append(i)
             for members in by_lang.values():
                 if len(members) > 1:
-                    longest = max(len(lines[i].strip()) for i in members)
+                    longest = max(_width(lines[i].strip()) for i in members)
                     for i in members:
                         out[i] = longest
             start = k + 1
