@@ -95,6 +95,10 @@ def test_split_document_numbers_sentences() -> None:
         ("“Where are you going?” she asked him quietly.", ["“Where are you going?” she asked him quietly."]),
         ("What is this? iPhone sales rose 5%.", ["What is this?", "iPhone sales rose 5%."]),  # a brand, not a lower-case word
         ("He left. a. The first item.", ["He left.", "a. The first item."]),  # a list marker
+        # a footnote mark stays with the sentence it follows
+        ("Revenue rose 12.3% year on year.¹ Net profit was flat.", ["Revenue rose 12.3% year on year.¹", "Net profit was flat."]),
+        ("Revenue rose.[1] Net profit was flat.", ["Revenue rose.[1]", "Net profit was flat."]),
+        ("See note [1] for details. It is short.", ["See note [1] for details.", "It is short."]),
     ],
 )
 def test_a_lower_case_word_does_not_start_a_sentence(text: str, expected: list[str]) -> None:

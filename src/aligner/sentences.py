@@ -66,19 +66,26 @@ _ELLIPSIS_THEN_SENTENCE = re.compile(r"(?:\.(?: \.){2,}|…)[\"'”’]?(?=\s+[\
 #: A piece that cannot start a sentence: a lower-case word (``he asked.``),
 #: not a brand written in camel case (``iPhone``, ``eBay``).
 _LOWER_START = re.compile(r"""^["'“‘(]?[a-z][a-z'’,;:. -]""")
+#: A footnote mark after a sentence's end: ``year.¹ Net`` or ``year.[1] Net``.
+_FOOTNOTE_AFTER_END = re.compile(r"""(?:(?<=[.!?])|(?<=[.!?]["'”’)]))(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])(?=\s)""")
 
 
 def split_en(text: str) -> list[tuple[int, int]]:
     """Character spans of the English sentences of ``text``.
 
     A spaced ellipsis (``. . .``) is hidden from Punkt, which would cut at
-    each dot; it ends a sentence when a capitalised word follows. A piece
-    starting with a lower-case word goes on the sentence before it
-    (``"Did you say yes?" he asked.``).
+    each dot; it ends a sentence when a capitalised word follows. A footnote
+    mark after a sentence's end (``year.¹``, ``year.[1]``) is hidden too, and
+    stays with that sentence. A piece starting with a lower-case word goes
+    on the sentence before it (``"Did you say yes?" he asked.``).
     """
     masked = _SPACED_ELLIPSIS.sub(lambda m: "…" * len(m.group()), text)
+    marks = {m.start(): m.end() for m in _FOOTNOTE_AFTER_END.finditer(masked)}
+    if marks:
+        masked = _FOOTNOTE_AFTER_END.sub(lambda m: " " * len(m.group()), masked)
     spans: list[tuple[int, int]] = []
     for start, end in _punkt().span_tokenize(masked):
+        end = marks.get(end, end)  # the mark goes with the sentence it follows
         cut = start
         for match in _ELLIPSIS_THEN_SENTENCE.finditer(text, start, end):
             spans.append((cut, match.end()))
