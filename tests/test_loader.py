@@ -214,6 +214,21 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
     assert doc.zh[0].lines == (0, 2)
 
 
+def test_a_word_hyphenated_at_a_wrap_is_joined_whole() -> None:
+    lines = [
+        "We remained committed to our innovation-driven develop-",
+        "ment strategy and to high-quality growth; the well-",
+        "known plan is a year-",
+        "on-year success.",
+    ]
+    [block] = split_blocks("\n".join(lines))
+    assert block.text == (
+        "We remained committed to our innovation-driven development strategy and to "
+        "high-quality growth; the well-known plan is a year-on-year success."
+    )
+    assert [block.text[b:].split()[0] for b in block.breaks] == ["ment", "known", "on-year"]  # where each line begins
+
+
 def test_wrap_before_a_capitalised_word_is_joined() -> None:
     lines = [
         "In recent years, the government has taken a series of measures with",

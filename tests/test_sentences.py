@@ -101,5 +101,5 @@ def test_split_document_numbers_sentences() -> None:
         ("See note [1] for details. It is short.", ["See note [1] for details.", "It is short."]),
     ],
 )
-def test_a_lower_case_word_does_not_start_a_sentence(text: str, expected: list[str]) -> None:
+def test_english_sentence_ends(text: str, expected: list[str]) -> None:
     assert split_sentences(text, "en") == expected

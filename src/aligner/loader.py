@@ -204,13 +204,33 @@ def split_blocks(text: str) -> list[Block]:
 
 
 def _joined(block: "_GrowingBlock") -> Block:
-    """The block of a run of wrapped lines: English joined by a space, Chinese by nothing."""
-    separator = " " if block.lang == "en" else ""
-    breaks, offset = [], 0
-    for part in block.parts[:-1]:
-        offset += len(part) + len(separator)
-        breaks.append(offset)
-    return Block(separator.join(block.parts), (block.start, block.end), tuple(breaks))
+    """The block of a run of wrapped lines: English joined by a space (a word
+    hyphenated across lines joined whole, see :func:`_hyphen_join`), Chinese
+    by nothing."""
+    text, breaks = block.parts[0], []
+    for part in block.parts[1:]:
+        if block.lang == "en":
+            left, right = _LINE_END_WORD.search(text), _FIRST_WORD.match(part)
+            if left is None or right is None:
+                text += " "
+            elif _is_english_word(left.group(1) + right.group()):
+                text = text[:-1]  # develop- + ment: one word cut by the wrap
+            # else: well- + known keeps its hyphen, without a space
+        breaks.append(len(text))
+        text += part
+    return Block(text, (block.start, block.end), tuple(breaks))
+
+
+_LINE_END_WORD = re.compile(r"(?<![A-Za-z-])([A-Za-z]{2,})-$")
+_FIRST_WORD = re.compile(r"[a-z]+")
+
+
+def _is_english_word(word: str) -> bool:
+    """Whether the dictionary's English knows ``word`` (by its stem); the
+    dictionary is loaded only for a hyphen at a line's end."""
+    from aligner.evidence import default_lexicon, stem
+
+    return default_lexicon().knows_english(stem(word.lower()))
 
 
 def _paragraph(block: Block, lang: Literal["zh", "en"]) -> Paragraph:
