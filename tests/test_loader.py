@@ -214,6 +214,26 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
     assert doc.zh[0].lines == (0, 2)
 
 
+def test_running_page_headers_are_set_aside_and_read_past() -> None:
+    zh = ["二〇二三年年度报告  12", "二〇二三年，公司坚持稳中求进的工作总基调，加大在人工智能和新能源领域的", "二〇二三年年度报告  13",
+          "投入。全年营业收入同比增长百分之十二。", "二〇二三年年度报告  14"]
+    en = ["Annual Report 2023   12", "In 2023 the Company pursued steady progress and increased investment in artificial intelligence and",
+          "Annual Report 2023   13", "new energy. Annual revenue rose by 12 per cent year on year.", "Annual Report 2023   14"]
+    doc = load_text("\n".join(zh) + "\n\n" + "\n".join(en))
+    assert [p.text for p in doc.zh] == [zh[1] + zh[3]]  # the sentence cut by the page break is whole again
+    assert [p.text for p in doc.en] == [en[1] + " " + en[3]]
+    assert [(s.reason, s.lines[0]) for s in doc.set_aside] == [("running header", k) for k in (0, 2, 4, 6, 8, 10)]
+    zh_sentences, en_sentences = split_document(doc)
+    assert [s.line for s in zh_sentences] == [1, 3] and [s.line for s in en_sentences] == [7, 9]
+
+
+def test_numbered_headings_are_not_running_headers() -> None:
+    text = "\n".join(f"第{k}条\n本条款的第{k}项内容。\nArticle {k}\nThis is item {k} of the terms." for k in (1, 2, 3, 4))
+    doc = load_text(text)
+    assert not [s for s in doc.set_aside if s.reason == "running header"]
+    assert len(doc.zh) == len(doc.en) == 8
+
+
 def test_a_word_hyphenated_at_a_wrap_is_joined_whole() -> None:
     lines = [
         "We remained committed to our innovation-driven develop-",
@@ -226,7 +246,7 @@ def test_a_word_hyphenated_at_a_wrap_is_joined_whole() -> None:
         "We remained committed to our innovation-driven development strategy and to "
         "high-quality growth; the well-known plan is a year-on-year success."
     )
-    assert [block.text[b:].split()[0] for b in block.breaks] == ["ment", "known", "on-year"]  # where each line begins
+    assert [(block.text[b:].split()[0], line) for b, line in block.breaks] == [("ment", 1), ("known", 2), ("on-year", 3)]
 
 
 def test_wrap_before_a_capitalised_word_is_joined() -> None:

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Literal
+from typing import Iterable, Literal, Sequence
 
 from aligner.clean import HAN_RANGES, clean_text, fold_width, pinyin_artifact_spans, remove_pinyin_artifacts, strip_markup
 from aligner.decode import decode
@@ -37,6 +37,7 @@ BlockLang = Literal["zh", "en", "other"]
 _HAN = re.compile(f"[{HAN_RANGES}]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_LETTER = re.compile(r"[^\W\d_]")
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
 _EN_FINAL = re.compile(r"""[.!?:;…]["'”’)\]]*$""")
 _ZH_FINAL = re.compile(r"[。！？!?；;：:…」』”’)）》】]$")
@@ -54,11 +55,12 @@ LATIN_PER_HAN = 3.0
 class Block:
     """A piece of the source: its text and 0-based line range ``[start, end)``;
     ``breaks`` are the offsets in ``text`` where its second, third ... source
-    line begin (hard-wrapped lines joined into one block)."""
+    line begin, each with that line's number (hard-wrapped lines joined into
+    one block)."""
 
     text: str
     lines: tuple[int, int]
-    breaks: tuple[int, ...] = ()
+    breaks: tuple[tuple[int, int], ...] = ()
 
 
 _ZH_PUNCTUATION = re.compile(r"[，、；：]|[。！？][”’」』）]*\s*$")
@@ -171,7 +173,7 @@ def _is_menu(text: str) -> bool:
 _TWO_PARTS = re.compile(r"\t+|\s{2,}|\s*\|\s*|\s+/\s+")
 
 
-def split_blocks(text: str) -> list[Block]:
+def split_blocks(text: str, skip: frozenset[int] = frozenset()) -> list[Block]:
     """Blocks of ``text`` with 0-based line ranges.
 
     Each non-blank line is a block, except that hard-wrapped lines of one
@@ -182,33 +184,43 @@ def split_blocks(text: str) -> list[Block]:
     a wrap before a name; subtitles and verse lines are shorter), or, inside such a
     paragraph, a long Chinese line without final punctuation followed by
     more Chinese. A line with a Chinese and an English part side by side is
-    split in two.
+    split in two. Lines in ``skip`` (running page headers, see
+    :func:`running_headers`) are passed over as if they were not there, so
+    a sentence cut by a page break is joined again.
     """
     lines = text.split("\n")
-    chunk_max = _chunk_max_lengths(lines)
+    chunk_max = _chunk_max_lengths(lines, skip)
     growing: list[_GrowingBlock] = []
+    previous = -1  # the last line read, skipped lines aside
     for number, line in enumerate(lines):
-        if not line.strip():
+        if number in skip:
+            if growing and growing[-1].end == number:
+                growing[-1].end = number + 1  # the block runs on over the header
             continue
-        before = _width(lines[number - 1].strip()) if number else 0
+        if not line.strip():
+            previous = number
+            continue
+        before = _width(lines[previous].strip()) if previous >= 0 else 0
+        previous = number
         wrapped = chunk_max[number] > 0 and before >= max(WRAP_MIN, 0.8 * chunk_max[number])
         for part in _bilingual_parts(line.strip()):
             last = growing[-1] if growing else None
             if last is not None and last.end == number and _continues(last, part, chunk_max[number], wrapped):
                 last.parts.append(part)
+                last.numbers.append(number)
                 last.length += _width(part) + (last.lang == "en")
                 last.end = number + 1
             else:
-                growing.append(_GrowingBlock([part], classify(part), _width(part), number, number + 1))
+                growing.append(_GrowingBlock([part], classify(part), _width(part), number, number + 1, [number]))
     return [_joined(g) for g in growing]
 
 
 def _joined(block: "_GrowingBlock") -> Block:
     """The block of a run of wrapped lines: English joined by a space (a word
-    hyphenated across lines joined whole, see :func:`_hyphen_join`), Chinese
-    by nothing."""
+    hyphenated across lines joined whole, see :func:`_is_english_word`),
+    Chinese by nothing."""
     text, breaks = block.parts[0], []
-    for part in block.parts[1:]:
+    for part, number in zip(block.parts[1:], block.numbers[1:]):
         if block.lang == "en":
             left, right = _LINE_END_WORD.search(text), _FIRST_WORD.match(part)
             if left is None or right is None:
@@ -216,7 +228,7 @@ def _joined(block: "_GrowingBlock") -> Block:
             elif _is_english_word(left.group(1) + right.group()):
                 text = text[:-1]  # develop- + ment: one word cut by the wrap
             # else: well- + known keeps its hyphen, without a space
-        breaks.append(len(text))
+        breaks.append((len(text), number))
         text += part
     return Block(text, (block.start, block.end), tuple(breaks))
 
@@ -240,25 +252,26 @@ def _paragraph(block: Block, lang: Literal["zh", "en"]) -> Paragraph:
     if not spans:
         return Paragraph(lang=lang, text=block.text, lines=block.lines, breaks=block.breaks)
     breaks, removed, k = [], 0, 0
-    for offset in block.breaks:
+    for offset, number in block.breaks:
         while k < len(spans) and spans[k][1] <= offset:
             removed += spans[k][1] - spans[k][0]
             k += 1
         inside = spans[k][0] < offset if k < len(spans) else False  # a break inside a removed span
-        breaks.append((spans[k][0] if inside else offset) - removed)
+        breaks.append(((spans[k][0] if inside else offset) - removed, number))
     return Paragraph(lang=lang, text=remove_pinyin_artifacts(block.text), lines=block.lines, breaks=tuple(breaks))
 
 
 @dataclass
 class _GrowingBlock:
     """A block being joined from hard-wrapped lines: its parts, language
-    (that of its first part), length so far and line range."""
+    (that of its first part), width so far, line range and each part's line."""
 
     parts: list[str]
     lang: BlockLang
     length: int
     start: int
     end: int
+    numbers: list[int]
 
 
 #: Characters that take two columns on a terminal or a page (East Asian wide
@@ -273,18 +286,51 @@ def _width(text: str) -> int:
     return len(text) + len(_WIDE.findall(text))
 
 
-def _chunk_max_lengths(lines: list[str]) -> list[int]:
-    """For each line, the longest length among the lines of its language in
+#: A number at the start or end of a short line: a page header's page.
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(\d{1,4})(?:\s*-)?\s+(?=\S)|(?<=\S)\s+(?:-\s*)?(\d{1,4})(?:\s*-)?\s*$")
+
+
+def running_headers(lines: Sequence[str]) -> frozenset[int]:
+    """Numbers of the lines that are running page headers or footers: short
+    lines that recur, the same but for a page number at their start or end,
+    at least three times with numbers that grow (``Annual Report 2023   12``,
+    ``二〇二三年年度报告  13``). The rest must be a title, not a label: two
+    words or four Han characters at least, no sentence end (``Article 1``,
+    ``Step 2`` are headings of the text)."""
+    seen: dict[str, list[tuple[int, str]]] = {}
+    for k, line in enumerate(lines):
+        text = line.strip()
+        if not text or len(text) > 80:
+            continue
+        match = _PAGE_NUMBER.search(text)
+        if match is None:
+            continue
+        shape = " ".join(_PAGE_NUMBER.sub(" # ", text, count=1).split())
+        rest = shape.replace("#", "")
+        titled = len(_ASCII_WORD.findall(rest)) >= 2 or len(_HAN.findall(rest)) >= 4
+        if titled and not _ENDS_SENTENCE.search(rest.strip()):
+            seen.setdefault(shape, []).append((k, int(match.group(1) or match.group(2))))
+    found: set[int] = set()
+    for occurrences in seen.values():
+        numbers = [number for _, number in occurrences]
+        if len(occurrences) >= 3 and all(a < b for a, b in zip(numbers, numbers[1:])):
+            found.update(k for k, _ in occurrences)
+    return frozenset(found)
+
+
+def _chunk_max_lengths(lines: list[str], skip: frozenset[int] = frozenset()) -> list[int]:
+    """For each line, the longest width among the lines of its language in
     its blank-line-separated chunk (0 when it is the only one): Chinese
     wrapped at 30 characters and English at 70 in one chunk each run to
-    their own width."""
+    their own width. Lines in ``skip`` neither count nor separate chunks."""
     out = [0] * len(lines)
     start = 0
     for k in range(len(lines) + 1):
         if k == len(lines) or not lines[k].strip():
             by_lang: dict[str, list[int]] = {}
             for i in range(start, k):
-                by_lang.setdefault(classify(lines[i].strip()), []).append(i)
+                if i not in skip:
+                    by_lang.setdefault(classify(lines[i].strip()), []).append(i)
             for members in by_lang.values():
                 if len(members) > 1:
                     longest = max(_width(lines[i].strip()) for i in members)
@@ -486,12 +532,12 @@ def load_text(text: str, source: str | None = None, encoding: str = "utf-8") -> 
     Raises :class:`InputError` when either language is missing.
     """
     name = source or "input"
-    blocks = split_blocks(clean_text(strip_markup(text)))
+    blocks, headers = _blocks_and_headers(text)
     labelled: list[tuple[Block, BlockLang]] = [(b, classify(b.text)) for b in blocks]
     last_text = max((k for k, (b, lang) in enumerate(labelled) if lang != "other" and boilerplate_reason(b.text) is None), default=-1)
     zh: list[Paragraph] = []
     en: list[Paragraph] = []
-    set_aside: list[SetAside] = []
+    set_aside: list[SetAside] = list(headers)
     langs: list[str] = []
     for k, (block, lang) in enumerate(labelled):
         reason = boilerplate_reason(block.text, at_end=k > last_text)
@@ -512,7 +558,18 @@ def load_text(text: str, source: str | None = None, encoding: str = "utf-8") -> 
     if not en:
         raise InputError(f"{name}: contains only Chinese text; nothing to align")
     adjacent = all(b.lines[1] - b.lines[0] == 1 for b, _ in labelled) and _no_blank_lines_between(text)
+    set_aside.sort(key=lambda s: s.lines)
     return Document(zh=zh, en=en, set_aside=set_aside, layout=detect_layout(langs, adjacent), encoding=encoding, source=source)
+
+
+def _blocks_and_headers(text: str) -> tuple[list[Block], list[SetAside]]:
+    """The blocks of a raw text (markup undone, cleaned), read past its
+    running page headers, and those headers, set aside."""
+    cleaned = clean_text(strip_markup(text))
+    lines = cleaned.split("\n")
+    headers = running_headers(lines)
+    aside = [SetAside(text=lines[k].strip(), lines=(k, k + 1), reason="running header") for k in sorted(headers)]
+    return split_blocks(cleaned, headers), aside
 
 
 def _no_blank_lines_between(text: str) -> bool:
@@ -522,8 +579,7 @@ def _no_blank_lines_between(text: str) -> bool:
 def _single_language(text: str, lang: Literal["zh", "en"], name: str) -> tuple[list[Paragraph], list[SetAside]]:
     """Paragraphs of a one-language text (boilerplate set aside)."""
     paragraphs: list[Paragraph] = []
-    set_aside: list[SetAside] = []
-    blocks = split_blocks(clean_text(strip_markup(text)))
+    blocks, set_aside = _blocks_and_headers(text)
     for block in blocks:
         reason = boilerplate_reason(block.text)
         if reason is not None:

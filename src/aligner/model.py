@@ -34,14 +34,15 @@ class Paragraph:
 
     ``lines`` is the 0-based source line range ``[start, end)`` the block
     came from (after decoding and line-end normalisation); ``breaks`` are the
-    offsets in ``text`` where its later source lines begin, when hard-wrapped
-    lines were joined into it (a line break kept in ``text`` counts too).
+    offsets in ``text`` where its later source lines begin, each with that
+    line's number, when hard-wrapped lines were joined into it (a line break
+    kept in ``text`` counts one line too).
     """
 
     lang: Lang
     text: str
     lines: tuple[int, int]
-    breaks: tuple[int, ...] = ()
+    breaks: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -171,9 +171,9 @@ def split_paragraphs(paragraphs: list[Paragraph], lang: Lang) -> list[Sentence]:
         for start, end in sentence_spans(paragraph.text, lang):
             line += paragraph.text.count("\n", counted, start)
             counted = start
-            while passed < len(breaks) and breaks[passed] <= start:
+            while passed < len(breaks) and breaks[passed][0] <= start:
+                line = breaks[passed][1]
                 passed += 1
-                line += 1
             sentences.append(
                 Sentence(text=paragraph.text[start:end], lang=lang, index=len(sentences), paragraph=p_index, line=line)
             )
