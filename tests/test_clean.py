@@ -86,3 +86,17 @@ def test_fold_width(text: str, folded: str) -> None:
 )
 def test_strip_markup(text: str, expected: str) -> None:
     assert strip_markup(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("董 事 长 致 辞", "董事长致辞"),  # a PDF title spaced out character by character
+        ("  第 一 章\n正文。", "  第一章\n正文。"),
+        ("我 爱 你 们。", "我 爱 你 们。"),  # not a bare line of Han characters: left alone
+        ("中 文", "中 文"),
+        ("A B C D", "A B C D"),
+    ],
+)
+def test_spaced_out_han_lines_are_closed_up(text: str, expected: str) -> None:
+    assert clean_text(text) == expected

@@ -82,11 +82,18 @@ def strip_markup(text: str) -> str:
 
 def clean_text(text: str) -> str:
     """``text`` without control, zero-width and non-characters; odd spaces
-    made plain; no trailing spaces on any line. Tabs and LFs are kept."""
+    made plain; no trailing spaces on any line; a line of Han characters
+    spaced one by one (``董 事 长 致 辞``, as PDF titles come out) closed up.
+    Tabs and LFs are kept."""
     text = _CONTROL.sub("", text)
     text = _ZERO_WIDTH.sub("", text)
     text = _ODD_SPACE.sub(" ", text)
-    return _TRAILING.sub("", text)
+    text = _TRAILING.sub("", text)
+    return _SPACED_HAN_LINE.sub(lambda m: m.group(1) + m.group(2).replace(" ", ""), text) if " " in text else text
+
+
+#: A whole line of three or more Han characters, each followed by one space.
+_SPACED_HAN_LINE = re.compile(rf"^([ \t]*)((?:[{HAN_RANGES}] ){{2,}}[{HAN_RANGES}])$", re.M)
 
 
 def is_pinyin_reading(word: str) -> bool:

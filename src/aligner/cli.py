@@ -69,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     align.add_argument("--no-dictionary", action="store_true", help="align by length and structure only (no dictionary evidence)")
     align.add_argument(
         "--two-pass", action="store_true",
-        help="align a second time with the bead shapes and word pairs the first pass found in the document (1.5-1.8 times slower; more accurate, most on long documents)",
+        help="align a second time with the bead shapes and word pairs the first pass found in the document (1.5-1.8 times slower; more accurate, most on long documents; a document whose first pass finds fewer than 100 two-sided beads is aligned once)",
     )
     align.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="align N files at a time in separate processes (default: 1)")
     align.add_argument("--force", action="store_true", help="align again even when the outputs are newer than the input")
