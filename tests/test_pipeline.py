@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,37 @@ def test_align_pair_takes_lists_of_lines() -> None:
     assert from_lists.pairs() == from_text.pairs()
     assert [s.text for s in from_lists.en] == ["The city library will extend its opening hours.", "The new building has three floors."]
     assert len(from_lists.zh) == 2  # the blank item is no sentence
+
+
+@pytest.mark.parametrize("interleave_cost", [0.0, 4.0])
+def test_an_untranslated_paragraph_is_not_merged_across_its_neighbours_translation(interleave_cost: float) -> None:
+    # 中1 En1 中2 En2 中3: the last Chinese paragraph has no translation; as
+    # part of a bead with En2 it would stand on both sides of it in the source
+    lone = "院子里的老槐树在风中沙沙作响，没有人说话。"
+    text = "\n\n".join([ZH_PARAGRAPHS[0], EN_PARAGRAPHS[0], ZH_PARAGRAPHS[1], EN_PARAGRAPHS[1], lone])
+    alignment = aligner.align_text(text, params=replace(aligner.AlignParams(), interleave_cost=interleave_cost))
+    check_conservation(alignment)
+    last = alignment.beads[-1]
+    if interleave_cost:
+        assert alignment.text(last, "zh") == lone and last.en == ()
+    else:
+        assert lone in alignment.text(last, "zh") and last.en  # merged: what the cost prevents
+
+
+def test_two_files_are_not_read_for_interleaving(monkeypatch: pytest.MonkeyPatch) -> None:
+    # line numbers of two files say nothing about each other: no source lines reach the scorer
+    import aligner.align as align_module
+
+    seen: list[bool] = []
+    real = align_module._paragraph_side
+
+    def spy(sentences, starts, paragraphs, one_source=True):  # type: ignore[no-untyped-def]
+        side = real(sentences, starts, paragraphs, one_source)
+        seen.append(side.first_lines is not None)
+        return side
+
+    monkeypatch.setattr(align_module, "_paragraph_side", spy)
+    aligner.align_pair("\n".join(ZH_PARAGRAPHS), "\n".join(EN_PARAGRAPHS))
+    assert seen == [False, False]
+    aligner.align_text("\n".join(ZH_PARAGRAPHS + EN_PARAGRAPHS))
+    assert seen[2:] == [True, True]

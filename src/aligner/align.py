@@ -104,6 +104,12 @@ class AlignParams:
     #: ``mac_dev`` strict F1 0.880 without, 0.893 at 0.25, 0.899 at 0.5,
     #: 0.897 at 0.7 and 1.0, 0.893 at 2.
     quote_mismatch_cost: float = 0.5
+    #: Cost of a paragraph bead whose two sides interleave in the source (a
+    #: paragraph of one language between two of the other's: 中1 En1 中2 as
+    #: one bead), which no translation lays out; an untranslated paragraph
+    #: between two pairs is then left out (1-0) rather than merged with a
+    #: neighbour. Paragraphs of two separate files carry no source lines.
+    interleave_cost: float = 4.0
     #: Chinese word segmenter for the dictionary evidence: ``"cedict"`` or
     #: ``"jieba"`` (see :data:`aligner.evidence.SEGMENTERS`).
     segmenter: str = "cedict"
@@ -182,6 +188,8 @@ class Side:
     questions: np.ndarray | None = None
     #: Quotes each unit opens minus those it closes (:func:`aligner.punctuation.quote_balance`).
     quotes: np.ndarray | None = None
+    #: The source line each unit begins on (paragraphs of one mixed file), or None.
+    first_lines: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.lengths)
@@ -238,6 +246,7 @@ class BeadScorer:
     end_mismatch_cost: float = 0.0
     question_mismatch_cost: float = 0.0
     quote_mismatch_cost: float = 0.0
+    interleave_cost: float = 0.0
     #: Groups the beads must respect: unit group ``g`` of one side aligns
     #: only with group ``g`` of the other (``edges[g]:edges[g+1]``).
     zh_edges: np.ndarray | None = None
@@ -278,6 +287,11 @@ class BeadScorer:
             cost = cost + self.evidence(a, b, i, j)
         if a and b:
             cost = cost + self._punctuation(a, b, i, j)
+            if self.interleave_cost and self.zh.first_lines is not None and self.en.first_lines is not None:
+                zh_first, zh_last = self.zh.first_lines[i - a], self.zh.first_lines[i - 1]
+                en_first, en_last = self.en.first_lines[j - b], self.en.first_lines[j - 1]
+                # a unit of one side stands between two of the other's in the source
+                cost = cost + self.interleave_cost * ((en_first < zh_last) & (zh_first < en_last))
         if self.zh_edges is not None and self.en_edges is not None:
             cost = np.where(self._in_one_group(a, b, i, j), cost, np.inf)
         return np.asarray(cost, dtype=np.float64)
@@ -386,6 +400,7 @@ def _scorer(
         end_mismatch_cost=params.end_mismatch_cost,
         question_mismatch_cost=params.question_mismatch_cost,
         quote_mismatch_cost=params.quote_mismatch_cost,
+        interleave_cost=params.interleave_cost,
     )
 
 
@@ -523,12 +538,15 @@ def align_document(
     zh: Sequence[Sentence],
     en: Sequence[Sentence],
     params: AlignParams | None = None,
+    one_source: bool = True,
 ) -> list[Bead]:
     """Align paragraphs first, then the sentences inside each paragraph group.
 
     ``Sentence.paragraph`` links sentences to paragraphs (and sentences come
     in paragraph order). Without paragraph structure on both sides (one
-    paragraph or fewer), this is :func:`align_sentences`.
+    paragraph or fewer), this is :func:`align_sentences`. ``one_source``:
+    both streams come from one file, so their source lines can be compared
+    (see ``AlignParams.interleave_cost``).
     """
     params = params or AlignParams()
     if not params.use_paragraphs or len(zh_paragraphs) < 2 or len(en_paragraphs) < 2:
@@ -537,8 +555,8 @@ def align_document(
     zh_starts = _paragraph_starts(zh, len(zh_paragraphs))
     en_starts = _paragraph_starts(en, len(en_paragraphs))
     groups = align_sides(
-        _paragraph_side(zh_side, zh_starts, zh_paragraphs),
-        _paragraph_side(en_side, en_starts, en_paragraphs),
+        _paragraph_side(zh_side, zh_starts, zh_paragraphs, one_source),
+        _paragraph_side(en_side, en_starts, en_paragraphs, one_source),
         params.paragraph_priors,
         params,
     )
@@ -579,7 +597,9 @@ def _paragraph_starts(sentences: Sequence[Sentence], n_paragraphs: int) -> np.nd
     return np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
 
 
-def _paragraph_side(sentences: Side, starts: np.ndarray, paragraphs: Sequence[Paragraph]) -> Side:
-    """Paragraph units: sentence lengths and keys summed, heading from the text."""
+def _paragraph_side(sentences: Side, starts: np.ndarray, paragraphs: Sequence[Paragraph], one_source: bool = True) -> Side:
+    """Paragraph units: sentence lengths and keys summed, heading from the
+    text, and (``one_source``) the source line each begins on."""
     heading = np.array([is_heading(p.text) for p in paragraphs], dtype=bool)
-    return replace(sentences.grouped(starts), heading=heading)
+    first_lines = np.array([p.lines[0] for p in paragraphs], dtype=np.int64) if one_source else None
+    return replace(sentences.grouped(starts), heading=heading, first_lines=first_lines)

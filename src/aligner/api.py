@@ -29,7 +29,7 @@ def align_loaded(doc: Document, params: AlignParams | None = None) -> Alignment:
     if not zh or not en:
         missing = "Chinese" if not zh else "English"
         raise InputError(f"{doc.source or 'input'}: no {missing} sentences to align")
-    beads = align_document(doc.zh, doc.en, zh, en, params)
+    beads = align_document(doc.zh, doc.en, zh, en, params, one_source=doc.layout != "two-files")
     return Alignment(zh=zh, en=en, beads=beads, set_aside=list(doc.set_aside), source=doc.source, layout=doc.layout)
 
 
