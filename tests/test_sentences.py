@@ -99,6 +99,8 @@ def test_split_document_numbers_sentences() -> None:
         ("Revenue rose 12.3% year on year.¹ Net profit was flat.", ["Revenue rose 12.3% year on year.¹", "Net profit was flat."]),
         ("Revenue rose.[1] Net profit was flat.", ["Revenue rose.[1]", "Net profit was flat."]),
         ("See note [1] for details. It is short.", ["See note [1] for details.", "It is short."]),
+        ("Acme Robotics Inc. (NASDAQ: ACME), a maker of arms, grew.", ["Acme Robotics Inc. (NASDAQ: ACME), a maker of arms, grew."]),
+        ("It was late. (See note 3.) The rest followed.", ["It was late.", "(See note 3.)", "The rest followed."]),
     ],
 )
 def test_english_sentence_ends(text: str, expected: list[str]) -> None:

@@ -64,8 +64,9 @@ _ELLIPSIS_THEN_SENTENCE = re.compile(r"(?:\.(?: \.){2,}|…)[\"'”’]?(?=\s+[\
 
 
 #: A piece that cannot start a sentence: a lower-case word (``he asked.``),
-#: not a brand written in camel case (``iPhone``, ``eBay``).
-_LOWER_START = re.compile(r"""^["'“‘(]?[a-z][a-z'’,;:. -]""")
+#: not a brand written in camel case (``iPhone``, ``eBay``), or a bracket
+#: the sentence goes on after (``Acme Inc. (NASDAQ: ACME), a maker of``).
+_LOWER_START = re.compile(r"""^["'“‘(]?[a-z][a-z'’,;:. -]|^\([^()]*\)\s*[,;:a-z]""")
 #: A footnote mark after a sentence's end: ``year.¹ Net`` or ``year.[1] Net``.
 _FOOTNOTE_AFTER_END = re.compile(r"""(?:(?<=[.!?])|(?<=[.!?]["'”’)]))(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])(?=\s)""")
 
