@@ -234,6 +234,21 @@ def test_numbered_headings_are_not_running_headers() -> None:
     assert len(doc.zh) == len(doc.en) == 8
 
 
+def test_two_columns_wrapped_side_by_side_are_joined_per_column() -> None:
+    # as pdftotext -layout writes a bilingual two-column page
+    lines = [
+        "公司主要从事工业机器人的研发、生产           The Company is mainly engaged in the research,",
+        "和销售，产品远销40多个国家和地区。           development, production and sale of industrial robots,",
+        "                                             which are exported to more than 40 countries and regions.",
+    ]
+    doc = load_text("\n".join(lines))
+    assert [p.text for p in doc.zh] == ["公司主要从事工业机器人的研发、生产和销售，产品远销40多个国家和地区。"]
+    assert [p.text for p in doc.en] == [
+        "The Company is mainly engaged in the research, development, production and sale of industrial robots, "
+        "which are exported to more than 40 countries and regions."
+    ]
+
+
 def test_a_word_hyphenated_at_a_wrap_is_joined_whole() -> None:
     lines = [
         "We remained committed to our innovation-driven develop-",

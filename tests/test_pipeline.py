@@ -122,8 +122,12 @@ def test_pandas_columns_with_missing_values() -> None:
 
 
 def test_presplit_sides_in_the_wrong_language_are_refused() -> None:
-    with pytest.raises(aligner.InputError, match="the Chinese side: expected Chinese text"):
+    with pytest.raises(aligner.InputError, match="swapped"):
         aligner.align_pair(["I love Beijing.", "It is big."], ["我爱北京。", "北京很大。"], presplit=True)
+    with pytest.raises(aligner.InputError, match="no Chinese text"):
+        aligner.align_pair(["I love Beijing."], ["It is big."], presplit=True)
+    # a Chinese side heavy with Latin names is still taken as given
+    assert len(aligner.align_pair(["文COP29COP29。"], ["Word the."], presplit=True).beads) == 1
 
 
 def test_to_frame() -> None:

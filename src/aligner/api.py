@@ -77,10 +77,9 @@ def align_pair(
         if not zh or not en:
             raise InputError(f"{source or 'input'}: the {'Chinese' if not zh else 'English'} side has no lines")
         from aligner.align import align_sentences
-        from aligner.loader import check_language
+        from aligner.loader import check_sides
 
-        check_language(zh_text, "zh", f"{source or 'input'}: the Chinese side")
-        check_language(en_text, "en", f"{source or 'input'}: the English side")
+        check_sides(zh_text, en_text, source or "input")
 
         beads = align_sentences(zh, en, params)
         return Alignment(zh=zh, en=en, beads=beads, source=source, layout="presplit")

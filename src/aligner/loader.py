@@ -184,34 +184,32 @@ def split_blocks(text: str, skip: frozenset[int] = frozenset()) -> list[Block]:
     a wrap before a name; subtitles and verse lines are shorter), or, inside such a
     paragraph, a long Chinese line without final punctuation followed by
     more Chinese. A line with a Chinese and an English part side by side is
-    split in two. Lines in ``skip`` (running page headers, see
-    :func:`running_headers`) are passed over as if they were not there, so
-    a sentence cut by a page break is joined again.
+    split in two, and each part goes on the block of its own language from
+    the line before (two columns wrapped side by side). Lines in ``skip``
+    (running page headers, see :func:`running_headers`) are passed over as
+    if they were not there, so a sentence cut by a page break is joined again.
     """
     lines = text.split("\n")
-    chunk_max = _chunk_max_lengths(lines, skip)
+    parts = [[] if k in skip or not line.strip() else _bilingual_parts(line.strip()) for k, line in enumerate(lines)]
+    widest = _chunk_max_widths(parts, [not line.strip() and k not in skip for k, line in enumerate(lines)])
     growing: list[_GrowingBlock] = []
-    previous = -1  # the last line read, skipped lines aside
-    for number, line in enumerate(lines):
+    for number, line_parts in enumerate(parts):
         if number in skip:
-            if growing and growing[-1].end == number:
-                growing[-1].end = number + 1  # the block runs on over the header
+            for block in growing[-2:]:
+                if block.end == number:
+                    block.end = number + 1  # the block runs on over the header
             continue
-        if not line.strip():
-            previous = number
-            continue
-        before = _width(lines[previous].strip()) if previous >= 0 else 0
-        previous = number
-        wrapped = chunk_max[number] > 0 and before >= max(WRAP_MIN, 0.8 * chunk_max[number])
-        for part in _bilingual_parts(line.strip()):
-            last = growing[-1] if growing else None
-            if last is not None and last.end == number and _continues(last, part, chunk_max[number], wrapped):
+        for part, longest in zip(line_parts, widest[number]):
+            lang = classify(part)
+            last = next((b for b in reversed(growing[-2:]) if b.end == number and b.lang == lang), None)
+            wrapped = last is not None and longest > 0 and _width(last.parts[-1]) >= max(WRAP_MIN, 0.8 * longest)
+            if last is not None and _continues(last, part, longest, wrapped):
                 last.parts.append(part)
                 last.numbers.append(number)
                 last.length += _width(part) + (last.lang == "en")
                 last.end = number + 1
             else:
-                growing.append(_GrowingBlock([part], classify(part), _width(part), number, number + 1, [number]))
+                growing.append(_GrowingBlock([part], lang, _width(part), number, number + 1, [number]))
     return [_joined(g) for g in growing]
 
 
@@ -318,24 +316,24 @@ def running_headers(lines: Sequence[str]) -> frozenset[int]:
     return frozenset(found)
 
 
-def _chunk_max_lengths(lines: list[str], skip: frozenset[int] = frozenset()) -> list[int]:
-    """For each line, the longest width among the lines of its language in
-    its blank-line-separated chunk (0 when it is the only one): Chinese
-    wrapped at 30 characters and English at 70 in one chunk each run to
-    their own width. Lines in ``skip`` neither count nor separate chunks."""
-    out = [0] * len(lines)
+def _chunk_max_widths(parts: list[list[str]], blank: list[bool]) -> list[list[int]]:
+    """For each part of each line, the widest part of its language in its
+    blank-line-separated chunk (0 when it is the only one): Chinese wrapped
+    at 30 characters and English at 70 in one chunk, or in two columns side
+    by side, each run to their own width."""
+    out = [[0] * len(p) for p in parts]
     start = 0
-    for k in range(len(lines) + 1):
-        if k == len(lines) or not lines[k].strip():
-            by_lang: dict[str, list[int]] = {}
+    for k in range(len(parts) + 1):
+        if k == len(parts) or blank[k]:
+            by_lang: dict[str, list[tuple[int, int]]] = {}
             for i in range(start, k):
-                if i not in skip:
-                    by_lang.setdefault(classify(lines[i].strip()), []).append(i)
+                for n, part in enumerate(parts[i]):
+                    by_lang.setdefault(classify(part), []).append((i, n))
             for members in by_lang.values():
                 if len(members) > 1:
-                    longest = max(_width(lines[i].strip()) for i in members)
-                    for i in members:
-                        out[i] = longest
+                    longest = max(_width(parts[i][n]) for i, n in members)
+                    for i, n in members:
+                        out[i][n] = longest
             start = k + 1
     return out
 
@@ -590,6 +588,16 @@ def _single_language(text: str, lang: Literal["zh", "en"], name: str) -> tuple[l
         raise InputError(f"{name}: no text to align")
     check_language(" ".join(p.text for p in paragraphs), lang, name)
     return paragraphs, set_aside
+
+
+def check_sides(zh_text: str, en_text: str, name: str) -> None:
+    """Raise :class:`InputError` when pre-split sides are plainly wrong: the
+    Chinese side holds no Han character, or the two look swapped (a side of
+    sentences is taken as given otherwise, however much Latin a line holds)."""
+    if classify.__wrapped__(zh_text) == "en" and classify.__wrapped__(en_text) == "zh":
+        raise InputError(f"{name}: the Chinese side looks English and the English side Chinese (swapped?)")
+    if not _HAN.search(zh_text):
+        raise InputError(f"{name}: the Chinese side holds no Chinese text")
 
 
 def check_language(text: str, lang: Literal["zh", "en"], name: str) -> None:
