@@ -22,6 +22,8 @@ from conftest import EN_PARAGRAPHS, ZH_PARAGRAPHS, shared
         ("The slogan 为人民服务 means Serve the People.", "en"),
         ("乙方：Bluewave Analytics Ltd.", "zh"),  # a Chinese label opens the line
         ("型号: ThinkPad X1 Carbon Gen 11", "zh"),
+        ("原文：The committee approved the annual budget.", "en"),  # a label before an English sentence
+        ("李明：Good morning, everyone.", "en"),
         ("2024-09-06 12:00", "other"),
         ("?", "other"),
     ],
@@ -215,23 +217,38 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
 
 
 def test_running_page_headers_are_set_aside_and_read_past() -> None:
-    zh = ["二〇二三年年度报告  12", "二〇二三年，公司坚持稳中求进的工作总基调，加大在人工智能和新能源领域的", "二〇二三年年度报告  13",
-          "投入。全年营业收入同比增长百分之十二。", "二〇二三年年度报告  14"]
-    en = ["Annual Report 2023   12", "In 2023 the Company pursued steady progress and increased investment in artificial intelligence and",
-          "Annual Report 2023   13", "new energy. Annual revenue rose by 12 per cent year on year.", "Annual Report 2023   14"]
+    zh = [
+        "二〇二三年年度报告  12", "董事长致辞", "二〇二三年，公司坚持稳中求进的工作总基调，加大在人工智能和新能源领域的",
+        "二〇二三年年度报告  13", "投入。全年营业收入同比增长百分之十二。", "公司研发人员达到一千二百五十人。",
+        "二〇二三年年度报告  14",
+    ]
+    en = [
+        "Annual Report 2023   12", "Chairman's Statement",
+        "In 2023 the Company pursued steady progress and increased investment in artificial intelligence and",
+        "", "Annual Report 2023   13", "",  # a header between blank lines, as pdftotext writes it
+        "new energy. Annual revenue rose by 12 per cent year on year.", "The Company's R&D staff reached 1,250.",
+        "Annual Report 2023   14",
+    ]
     doc = load_text("\n".join(zh) + "\n\n" + "\n".join(en))
-    assert [p.text for p in doc.zh] == [zh[1] + zh[3]]  # the sentence cut by the page break is whole again
-    assert [p.text for p in doc.en] == [en[1] + " " + en[3]]
-    assert [(s.reason, s.lines[0]) for s in doc.set_aside] == [("running header", k) for k in (0, 2, 4, 6, 8, 10)]
+    assert [p.text for p in doc.zh] == ["董事长致辞", zh[2] + zh[4], zh[5]]  # the sentence cut by the page break is whole
+    assert [p.text for p in doc.en] == ["Chairman's Statement", en[2] + " " + en[6], en[7]]
+    assert [s.lines[0] for s in doc.set_aside if s.reason == "running header"] == [0, 3, 6, 8, 12, 16]
     zh_sentences, en_sentences = split_document(doc)
-    assert [s.line for s in zh_sentences] == [1, 3] and [s.line for s in en_sentences] == [7, 9]
+    assert [s.line for s in zh_sentences] == [1, 2, 4, 5] and [s.line for s in en_sentences] == [9, 10, 14, 15]
 
 
-def test_numbered_headings_are_not_running_headers() -> None:
-    text = "\n".join(f"第{k}条\n本条款的第{k}项内容。\nArticle {k}\nThis is item {k} of the terms." for k in (1, 2, 3, 4))
+@pytest.mark.parametrize(
+    "text",
+    [
+        # numbered headings after finished sentences, not page breaks
+        "\n".join(f"案例分析 {k}\n某公司通过降低成本提高了利润。\nCase Study {k}\nA company raised its profits by cutting costs." for k in (1, 2, 3)),
+        "\n".join(f"约翰福音 {k}\n太初有道。\n\nGospel of John {k}\nIn the beginning was the Word." for k in (1, 2, 3)),
+        "\n".join(f"第{k}条\n本条款的第{k}项内容。\nArticle {k}\nThis is item {k} of the terms." for k in (1, 2, 3, 4)),
+    ],
+)
+def test_numbered_headings_are_not_running_headers(text: str) -> None:
     doc = load_text(text)
     assert not [s for s in doc.set_aside if s.reason == "running header"]
-    assert len(doc.zh) == len(doc.en) == 8
 
 
 def test_two_columns_wrapped_side_by_side_are_joined_per_column() -> None:
@@ -262,6 +279,26 @@ def test_a_word_hyphenated_at_a_wrap_is_joined_whole() -> None:
         "high-quality growth; the well-known plan is a year-on-year success."
     )
     assert [(block.text[b:].split()[0], line) for b, line in block.breaks] == [("ment", 1), ("known", 2), ("on-year", 3)]
+
+
+def test_compounds_broken_at_their_hyphen_keep_it() -> None:
+    lines = ["We sent an e-", "mail about COVID-", "19 and the Wi-", "Fi on pages 10-", "12 of the plan."]
+    assert [b.text for b in split_blocks("\n".join(lines))] == ["We sent an e-mail about COVID-19 and the Wi-Fi on pages 10-12 of the plan."]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["床前明月光", "疑是地上霜", "举头望明月", "低头思故乡"],  # verse
+        ["身份证原件及复印件", "近期免冠照片两张", "户口本原件及复印件"],  # a list
+        ["处理器：英特尔酷睿处理器", "型号：ThinkPad X1 Carbon", "屏幕：十四英寸高清显示屏"],  # a spec sheet
+        ["• 负责公司年度预算编制与执行情况的分析和报告", "• 审核各部门费用报销并编制月度和年度财务报表"],  # bullets
+        ["第一章 绪论和研究背景以及本书的主要内容 ........ 1", "第二章 研究方法和数据来源以及分析框架 ........ 13"],  # contents
+        ["Address: No. 1 Zhongguancun Street, Haidian District, Beijing", "Tel: 010-12345678", "Postcode: 100080"],
+    ],
+)
+def test_short_or_itemised_lines_are_not_taken_for_wrapped_ones(lines: list[str]) -> None:
+    assert [b.text for b in split_blocks("\n".join(lines))] == lines
 
 
 def test_wrap_before_a_capitalised_word_is_joined() -> None:

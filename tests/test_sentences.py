@@ -105,3 +105,8 @@ def test_split_document_numbers_sentences() -> None:
 )
 def test_english_sentence_ends(text: str, expected: list[str]) -> None:
     assert split_sentences(text, "en") == expected
+
+
+def test_leader_dots_of_a_contents_line_do_not_end_a_chinese_sentence() -> None:
+    assert split_sentences("第一章 绪论 ........ 1", "zh") == ["第一章 绪论 ........ 1"]
+    assert split_sentences("他沉默了......我们走吧。", "zh") == ["他沉默了......", "我们走吧。"]

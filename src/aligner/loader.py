@@ -64,6 +64,8 @@ class Block:
 
 
 _ZH_PUNCTUATION = re.compile(r"[，、；：]|[。！？][”’」』）]*\s*$")
+#: A lower-case English word: the mark of a sentence rather than a name.
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 #: A Chinese label opening a line: ``甲方：``, ``型号：``, ``地址:``.
 _ZH_LABEL = re.compile(rf"^\s*[{HAN_RANGES}]{{1,8}}\s*[：:]")
 
@@ -79,8 +81,8 @@ def classify(text: str) -> BlockLang:
     stays Chinese.
     """
     han, latin = len(_HAN.findall(text)), len(_LATIN.findall(fold_width(text)))
-    if han and latin > han * LATIN_PER_HAN and _ZH_LABEL.match(text):
-        return "zh"  # 乙方：Bluewave Analytics Ltd.
+    if han and latin > han * LATIN_PER_HAN and _ZH_LABEL.match(text) and not _LOWER_WORD.search(text):
+        return "zh"  # 乙方：Bluewave Analytics Ltd. (but 原文：The committee approved ... is English)
     if han >= 2 and latin > han * LATIN_PER_HAN and _ZH_PUNCTUATION.search(text):
         return _lang_from(2 * han, latin)
     return _lang_from(han, latin)
@@ -220,17 +222,19 @@ def _joined(block: "_GrowingBlock") -> Block:
     text, breaks = block.parts[0], []
     for part, number in zip(block.parts[1:], block.numbers[1:]):
         if block.lang == "en":
-            left, right = _LINE_END_WORD.search(text), _FIRST_WORD.match(part)
-            if left is None or right is None:
+            if not (_LINE_END_HYPHEN.search(text) and part[:1].isalnum()):
                 text += " "
-            elif _is_english_word(left.group(1) + right.group()):
-                text = text[:-1]  # develop- + ment: one word cut by the wrap
-            # else: well- + known keeps its hyphen, without a space
+            else:  # a word cut or a compound broken at its hyphen: no space
+                left, right = _LINE_END_WORD.search(text), _FIRST_WORD.match(part)
+                if left is not None and right is not None and _is_english_word(left.group(1) + right.group()):
+                    text = text[:-1]  # develop- + ment: one word cut by the wrap
+                # else: well- + known, e- + mail, COVID- + 19 keep their hyphen
         breaks.append((len(text), number))
         text += part
     return Block(text, (block.start, block.end), tuple(breaks))
 
 
+_LINE_END_HYPHEN = re.compile(r"[A-Za-z0-9]-$")
 _LINE_END_WORD = re.compile(r"(?<![A-Za-z-])([A-Za-z]{2,})-$")
 _FIRST_WORD = re.compile(r"[a-z]+")
 
@@ -285,16 +289,19 @@ def _width(text: str) -> int:
 
 
 #: A number at the start or end of a short line: a page header's page.
-_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(\d{1,4})(?:\s*-)?\s+(?=\S)|(?<=\S)\s+(?:-\s*)?(\d{1,4})(?:\s*-)?\s*$")
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(\d{1,3})(?:\s*-)?\s+(?=\S)|(?<=\S)\s+(?:-\s*)?(\d{1,3})(?:\s*-)?\s*$")
 
 
 def running_headers(lines: Sequence[str]) -> frozenset[int]:
-    """Numbers of the lines that are running page headers or footers: short
-    lines that recur, the same but for a page number at their start or end,
-    at least three times with numbers that grow (``Annual Report 2023   12``,
-    ``二〇二三年年度报告  13``). The rest must be a title, not a label: two
-    words or four Han characters at least, no sentence end (``Article 1``,
-    ``Step 2`` are headings of the text)."""
+    """Numbers of the lines that are running page headers or footers, with
+    the blank lines around them: short lines that recur, the same but for a
+    page number (up to 999) at their start or end, at least three times, at
+    three lines apart or more, with numbers that grow (``Annual Report 2023
+    12``, ``二〇二三年年度报告  13``), and at least once inside a sentence
+    (the text before it does not end one: a page break). The rest must be a
+    title, not a label: two words or four Han characters at least, no
+    sentence end. Headings that recur with a number (``Case Study 2``,
+    ``Article 3``) stand after finished sentences and stay."""
     seen: dict[str, list[tuple[int, str]]] = {}
     for k, line in enumerate(lines):
         text = line.strip()
@@ -310,10 +317,32 @@ def running_headers(lines: Sequence[str]) -> frozenset[int]:
             seen.setdefault(shape, []).append((k, int(match.group(1) or match.group(2))))
     found: set[int] = set()
     for occurrences in seen.values():
+        rows = [k for k, _ in occurrences]
         numbers = [number for _, number in occurrences]
-        if len(occurrences) >= 3 and all(a < b for a, b in zip(numbers, numbers[1:])):
-            found.update(k for k, _ in occurrences)
+        if (
+            len(occurrences) >= 3
+            and all(a < b for a, b in zip(numbers, numbers[1:]))
+            and all(b - a >= 3 for a, b in zip(rows, rows[1:]))
+            and any(_inside_sentence(lines, k) for k in rows)
+        ):
+            found.update(rows)
+    for k in sorted(found):  # the blank lines around a header belong to the page break
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(lines) and not lines[j].strip():
+                found.add(j)
+                j += step
     return frozenset(found)
+
+
+def _inside_sentence(lines: Sequence[str], k: int) -> bool:
+    """Whether line ``k`` stands inside a sentence: the last text line before
+    it does not end one."""
+    for j in range(k - 1, -1, -1):
+        text = lines[j].strip()
+        if text:
+            return not _ENDS_SENTENCE.search(text) and _LETTER.search(text) is not None
+    return False
 
 
 def _chunk_max_widths(parts: list[list[str]], blank: list[bool]) -> list[list[int]]:
@@ -345,11 +374,28 @@ def _continues(block: "_GrowingBlock", line: str, chunk_longest: int, wrapped: b
     if block.lang != classify(line):
         return False
     tail = block.parts[-1]
+    if _NEW_ITEM.match(line) or _CONTENTS_ENTRY.search(tail):
+        return False  # a bullet starts an item; a contents line ends with its page
     if block.lang == "en":
-        return not _EN_FINAL.search(tail) and (line[:1].islower() or wrapped)
+        return not _EN_FINAL.search(tail) and (line[:1].islower() or wrapped or tail.endswith("-"))
     if block.lang == "zh":
-        return chunk_longest > 0 and not _ZH_FINAL.search(tail) and block.length >= 0.8 * chunk_longest
+        return (
+            chunk_longest > 0
+            and not _ZH_FINAL.search(tail)
+            and _width(tail) >= max(ZH_WRAP_MIN, 0.8 * chunk_longest)
+            and not _ZH_LABEL.match(line)
+        )
     return False
+
+
+#: Narrowest Chinese line (in columns) taken for a wrapped one: shorter runs
+#: of lines are verse, lists, addresses or spec sheets.
+ZH_WRAP_MIN = 30
+#: A line that starts an item of its own: a bullet, or an English label
+#: (``Tel: 010-1234``, ``Postcode: 100080``).
+_NEW_ITEM = re.compile(r"^\s*[•◆◇■□●○▪▫►▶✓✔※·\-*]\s|^[A-Z][A-Za-z]{1,15}(?: [A-Za-z]{1,15})?:\s")
+#: A table-of-contents line: leader dots, then a page number.
+_CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|\s{3,})\s*\d+$")
 
 
 def _bilingual_parts(line: str) -> list[str]:
@@ -566,7 +612,7 @@ def _blocks_and_headers(text: str) -> tuple[list[Block], list[SetAside]]:
     cleaned = clean_text(strip_markup(text))
     lines = cleaned.split("\n")
     headers = running_headers(lines)
-    aside = [SetAside(text=lines[k].strip(), lines=(k, k + 1), reason="running header") for k in sorted(headers)]
+    aside = [SetAside(text=lines[k].strip(), lines=(k, k + 1), reason="running header") for k in sorted(headers) if lines[k].strip()]
     return split_blocks(cleaned, headers), aside
 
 

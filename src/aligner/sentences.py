@@ -32,6 +32,7 @@ _ZH_END = re.compile(
 )
 _ZH_CLOSERS = "”’」』）)》】\"'〕"
 _NEXT_MARK = re.compile(r"\s*(\S)")
+_PAGE_AFTER = re.compile(r"\s*\d{1,4}\s*$")
 _SPEECH_TAG = re.compile(r"^[^。！？!?“”「」，,]{1,10}(?:说|說|问|問|答|喊|叫|嚷|补充|補充|回答)(?:道|着|著)?[。！？!?]$")
 
 #: Abbreviations Punkt must not take for sentence ends (lower case, without
@@ -113,8 +114,8 @@ def split_zh(text: str) -> list[tuple[int, int]]:
         ellipsis_only = not re.search(r"[。！？!?]", match.group()) and match.group()[-1] not in _ZH_CLOSERS
         if ellipsis_only:
             following = _NEXT_MARK.match(text, end)  # the next non-space character, if any
-            if following is None or following.group(1) in "，,、；;：:" + _ZH_CLOSERS:
-                continue  # an ellipsis inside a sentence
+            if following is None or following.group(1) in "，,、；;：:" + _ZH_CLOSERS or _PAGE_AFTER.match(text, end):
+                continue  # an ellipsis inside a sentence, or the leader dots of a contents line
         if text[start:end].strip():
             spans.append((start, end))
         start = end
