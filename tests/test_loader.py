@@ -52,7 +52,6 @@ def test_classify(text: str, lang: str) -> None:
         ("Home > News > World", "menu"),
         ("首页 | 新闻 | 财经 | 体育 | English", "menu"),
         ("www.example.com", "link"),
-        ("Terms of Use | Privacy Policy", "prompt"),
         ("Powered by WordPress", "prompt"),
         ("Comments (3)", "prompt"),
         ("Page 2", "pager"),
@@ -64,6 +63,18 @@ def test_classify(text: str, lang: str) -> None:
 )
 def test_boilerplate_is_recognised(text: str, reason: str) -> None:
     assert boilerplate_reason(text) == reason
+
+
+@pytest.mark.parametrize("text", ["Terms of Use | Privacy Policy", "隐私政策", "About Us", "联系我们"])
+def test_footer_links_are_furniture_only_after_the_text(text: str) -> None:
+    assert boilerplate_reason(text, at_end=True) == "footer link"
+    assert boilerplate_reason(text) is None  # a privacy policy's own title, an "About us" heading
+
+
+def test_an_english_footer_under_a_chinese_article_is_not_aligned() -> None:
+    text = "\n".join([*ZH_PARAGRAPHS, "Home | News | World | Contact Us", "Terms of Use | Privacy Policy", "Powered by WordPress"])
+    with pytest.raises(InputError, match="only Chinese"):
+        load_text(text)
 
 
 @pytest.mark.parametrize(

@@ -113,9 +113,14 @@ _PROMPT = re.compile(
     r"^\s*(我也说两句|我也說兩句|发表评论|發表評論|网友评论|網友評論|查看评论|查看評論|分享到|分享至|点击|點擊|"
     r"扫一扫|掃一掃|打印本页|打印|关闭窗口|關閉窗口|关闭|關閉|返回顶部|返回頂部|返回|上一篇|下一篇|相关阅读|相關閱讀|"
     r"share this|share on|share|comments?|leave a (?:comment|reply)|print(?: this page)?|back to top|"
-    r"read more|related (?:articles|stories)|previous|next|subscribe|follow us|click here|"
-    r"首页|首頁|联系我们|聯繫我們|关于我们|關於我們|隐私政策|隱私政策|网站地图|網站地圖|使用条款|使用條款|"
-    r"home|contact us|about us|privacy policy|terms of (?:use|service)|sitemap|site map|powered by)\b",
+    r"read more|related (?:articles|stories)|previous|next|subscribe|follow us|click here|powered by)\b",
+    re.I,
+)
+#: Footer links: page furniture only after the last translated text (a
+#: privacy policy's own title, or an "About us" heading, is text).
+_FOOTER = re.compile(
+    r"^\s*(首页|首頁|联系我们|聯繫我們|关于我们|關於我們|隐私政策|隱私政策|网站地图|網站地圖|使用条款|使用條款|"
+    r"home|contact us|about us|privacy policy|terms of (?:use|service)|sitemap|site map)\b",
     re.I,
 )
 #: A prompt never ends a sentence (``Next, the minister spoke.`` is text).
@@ -157,6 +162,8 @@ def boilerplate_reason(text: str, at_end: bool = False) -> str | None:
         return "menu"
     if _PROMPT.match(stripped) and len(stripped) < 40 and not _ENDS_SENTENCE.search(stripped):
         return "prompt"
+    if at_end and _FOOTER.match(stripped) and len(stripped) < 40 and not _ENDS_SENTENCE.search(stripped):
+        return "footer link"
     if len(stripped) < 80 and _PAGER_WORD.search(stripped) and not _PAGER_TOKENS.sub("", stripped):
         return "pager"
     return None
@@ -578,7 +585,8 @@ def load_text(text: str, source: str | None = None, encoding: str = "utf-8") -> 
     name = source or "input"
     blocks, headers = _blocks_and_headers(text)
     labelled: list[tuple[Block, BlockLang]] = [(b, classify(b.text)) for b in blocks]
-    last_text = max((k for k, (b, lang) in enumerate(labelled) if lang != "other" and boilerplate_reason(b.text) is None), default=-1)
+    # the last translated text: what would not be furniture even at the end
+    last_text = max((k for k, (b, lang) in enumerate(labelled) if lang != "other" and boilerplate_reason(b.text, True) is None), default=-1)
     zh: list[Paragraph] = []
     en: list[Paragraph] = []
     set_aside: list[SetAside] = list(headers)
