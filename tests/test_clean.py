@@ -94,7 +94,8 @@ def test_strip_markup(text: str, expected: str) -> None:
         ("董 事 长 致 辞", "董事长致辞"),  # a PDF title spaced out character by character
         ("  第 一 章\n正文。", "  第一章\n正文。"),
         ("我 爱 你 们。", "我 爱 你 们。"),  # not a bare line of Han characters: left alone
-        ("中 文", "中 文"),
+        ("目  录", "目录"),
+        ("董\u3000事\u3000长", "董事长"),  # ideographic spaces
         ("A B C D", "A B C D"),
     ],
 )

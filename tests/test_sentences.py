@@ -99,6 +99,8 @@ def test_split_document_numbers_sentences() -> None:
         ("Revenue rose 12.3% year on year.¹ Net profit was flat.", ["Revenue rose 12.3% year on year.¹", "Net profit was flat."]),
         ("Revenue rose.[1] Net profit was flat.", ["Revenue rose.[1]", "Net profit was flat."]),
         ("See note [1] for details. It is short.", ["See note [1] for details.", "It is short."]),
+        ("Revenue grew.[12][13] Net fell.", ["Revenue grew.[12][13]", "Net fell."]),
+        ("It grew.† Costs fell.", ["It grew.†", "Costs fell."]),
         ("Acme Robotics Inc. (NASDAQ: ACME), a maker of arms, grew.", ["Acme Robotics Inc. (NASDAQ: ACME), a maker of arms, grew."]),
         ("It was late. (See note 3.) The rest followed.", ["It was late.", "(See note 3.)", "The rest followed."]),
     ],
@@ -110,3 +112,8 @@ def test_english_sentence_ends(text: str, expected: list[str]) -> None:
 def test_leader_dots_of_a_contents_line_do_not_end_a_chinese_sentence() -> None:
     assert split_sentences("第一章 绪论 ........ 1", "zh") == ["第一章 绪论 ........ 1"]
     assert split_sentences("他沉默了......我们走吧。", "zh") == ["他沉默了......", "我们走吧。"]
+
+
+def test_a_footnote_mark_after_a_chinese_sentence_stays_with_it() -> None:
+    assert split_sentences("营业收入增长。¹净利润下降。", "zh") == ["营业收入增长。¹", "净利润下降。"]
+    assert split_sentences("营业收入增长。[1]净利润下降。", "zh") == ["营业收入增长。[1]", "净利润下降。"]

@@ -89,11 +89,14 @@ def clean_text(text: str) -> str:
     text = _ZERO_WIDTH.sub("", text)
     text = _ODD_SPACE.sub(" ", text)
     text = _TRAILING.sub("", text)
-    return _SPACED_HAN_LINE.sub(lambda m: m.group(1) + m.group(2).replace(" ", ""), text) if " " in text else text
+    if " " not in text and "\u3000" not in text:
+        return text
+    return _SPACED_HAN_LINE.sub(lambda m: m.group(1) + re.sub("[ \u3000]", "", m.group(2)), text)
 
 
-#: A whole line of three or more Han characters, each followed by one space.
-_SPACED_HAN_LINE = re.compile(rf"^([ \t]*)((?:[{HAN_RANGES}] ){{2,}}[{HAN_RANGES}])$", re.M)
+#: A whole line of two or more Han characters, each followed by one to
+#: three spaces, plain or ideographic (``董 事 长``, ``目  录``, ``前\u3000言``).
+_SPACED_HAN_LINE = re.compile(rf"^([ \t\u3000]*)((?:[{HAN_RANGES}][ \u3000]{{1,3}})+[{HAN_RANGES}])$", re.M)
 
 
 def is_pinyin_reading(word: str) -> bool:

@@ -69,7 +69,10 @@ _ELLIPSIS_THEN_SENTENCE = re.compile(r"(?:\.(?: \.){2,}|…)[\"'”’]?(?=\s+[\
 #: the sentence goes on after (``Acme Inc. (NASDAQ: ACME), a maker of``).
 _LOWER_START = re.compile(r"""^["'“‘(]?[a-z][a-z'’,;:. -]|^\([^()]*\)\s*[,;:a-z]""")
 #: A footnote mark after a sentence's end: ``year.¹ Net`` or ``year.[1] Net``.
-_FOOTNOTE_AFTER_END = re.compile(r"""(?:(?<=[.!?])|(?<=[.!?]["'”’)]))(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])(?=\s)""")
+_FOOTNOTE_MARK = r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[(?:\d{1,3}|[a-z])\]|[†‡])+"
+_FOOTNOTE_AFTER_END = re.compile(rf"""(?:(?<=[.!?])|(?<=[.!?]["'”’)])){_FOOTNOTE_MARK}(?=\s)""")
+#: The same after a Chinese sentence end (``。¹``, ``。[1]``): it goes with that sentence.
+_ZH_FOOTNOTE = re.compile(_FOOTNOTE_MARK)
 
 
 def split_en(text: str) -> list[tuple[int, int]]:
@@ -116,6 +119,11 @@ def split_zh(text: str) -> list[tuple[int, int]]:
             following = _NEXT_MARK.match(text, end)  # the next non-space character, if any
             if following is None or following.group(1) in "，,、；;：:" + _ZH_CLOSERS or _PAGE_AFTER.match(text, end):
                 continue  # an ellipsis inside a sentence, or the leader dots of a contents line
+        mark = _ZH_FOOTNOTE.match(text, end)
+        if mark is not None:
+            end = mark.end()  # 。¹ and 。[1]: the mark stays with its sentence
+        if end <= start:
+            continue
         if text[start:end].strip():
             spans.append((start, end))
         start = end
