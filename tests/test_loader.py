@@ -143,6 +143,13 @@ def test_a_heading_in_both_languages_split_by_a_slash() -> None:
     assert [b.text for b in split_blocks("Terms and / or conditions apply here.")] == ["Terms and / or conditions apply here."]
 
 
+def test_a_menu_table_with_a_price_column_and_short_names() -> None:
+    text = "宫保鸡丁\tKung Pao Chicken\t38元\n鱼香肉丝\tFish-Flavoured Shredded Pork\t32元\n酸辣汤  Hot and Sour Soup\n"
+    doc = load_text(text)
+    assert [p.text for p in doc.zh] == ["宫保鸡丁", "鱼香肉丝", "酸辣汤"]
+    assert [p.text for p in doc.en] == ["Kung Pao Chicken 38元", "Fish-Flavoured Shredded Pork 32元", "Hot and Sour Soup"]
+
+
 def test_side_by_side_pairs_on_one_line() -> None:
     text = "\n".join(f"{zh}\t{en}" for zh, en in zip(ZH_PARAGRAPHS, EN_PARAGRAPHS))
     doc = load_text(text)

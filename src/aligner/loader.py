@@ -179,6 +179,7 @@ def _is_menu(text: str) -> bool:
 
 # --- blocks --------------------------------------------------------------
 
+_NUMBER_CELL = re.compile(r"[¥$€£+\-–(（]*\d[\d.,:/%]*\s*(?:元|円|块|角|分|%|％|[)）])?")
 _TWO_PARTS = re.compile(r"\t+|\s{2,}|\s*\|\s*|\s+/\s+")
 
 
@@ -411,6 +412,14 @@ def _bilingual_parts(line: str) -> list[str]:
     if _is_menu(line):
         return [line]
     pieces = [p for p in _TWO_PARTS.split(line) if p.strip()]
+    # a column of numbers or prices (38元, ¥12.50, 2024) goes with the cell before it
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and _NUMBER_CELL.fullmatch(piece.strip()):
+            merged[-1] = f"{merged[-1]} {piece.strip()}"
+        else:
+            merged.append(piece)
+    pieces = merged
     if len(pieces) < 2:
         return _alternating_sentences(line) or _sentence_cut(line)
     langs = [classify(p) for p in pieces]
@@ -419,8 +428,11 @@ def _bilingual_parts(line: str) -> list[str]:
         left, right = set(langs[:cut]), set(langs[cut:])
         if len(left) == 1 and len(right) == 1 and left != right and left | right == {"zh", "en"}:
             a, b = _join_pieces(pieces[:cut]), _join_pieces(pieces[cut:])
-            # explicit cells (tab, |) may be short; space-separated parts not
-            if min(len(a), len(b)) >= (2 if ("\t" in line or "|" in line) else 4):
+            # explicit cells (tab, |) may be short, and so may parts each free
+            # of the other's script (酸辣汤  Hot and Sour Soup); others not
+            zh_part, en_part = (a, b) if langs[0] == "zh" else (b, a)
+            pure = not _LATIN.search(zh_part) and not _HAN.search(en_part)
+            if min(len(a), len(b)) >= (2 if ("\t" in line or "|" in line or pure) else 4):
                 return [a, b]
     return _sentence_cut(line)
 
