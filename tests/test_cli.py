@@ -144,10 +144,20 @@ def _write(path: Path, data: bytes) -> Path:
     return path
 
 
-def test_unknown_format_is_a_usage_error(doc: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(["align", str(doc), "-o", str(tmp_path / "o"), "--format", "tsv,docx"], capsys)
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--format", "tsv,docx"], "unknown format 'docx'"),
+        (["--zh-lang", "zh CN"], "--zh-lang 'zh CN' is not a language tag"),
+        (["--zh-lang", "en", "--en-lang", "EN"], "the two sides need different tags"),
+    ],
+)
+def test_bad_output_options_are_usage_errors(
+    options: list[str], message: str, doc: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(["align", str(doc), "-o", str(tmp_path / "o"), *options], capsys)
     assert code == 2
-    assert "unknown format 'docx'" in one_line_error(err)
+    assert message in one_line_error(err)
     assert not (tmp_path / "o").exists()
 
 
@@ -203,13 +213,6 @@ def test_console_script_runs_as_a_process(doc: Path, tmp_path: Path) -> None:
     result = subprocess.run([str(exe), "align", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "o")], capture_output=True, text=True)
     assert result.returncode == 1
     assert result.stderr.strip() == f"aligner: {tmp_path / 'nope.txt'}: no such file"
-
-
-def test_bad_language_tag_is_a_usage_error(doc: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(["align", str(doc), "-o", str(tmp_path / "o"), "--zh-lang", "zh CN"], capsys)
-    assert code == 2
-    assert "--zh-lang 'zh CN' is not a language tag" in one_line_error(err)
-    assert not (tmp_path / "o").exists()
 
 
 def test_unreachable_scheduler_is_one_line(doc: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
