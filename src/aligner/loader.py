@@ -4,14 +4,17 @@ Steps, each a small pure function:
 
 1. :func:`~aligner.clean.strip_markup` undoes pasted HTML and
    :func:`~aligner.clean.clean_text` removes what is never text;
-2. :func:`split_blocks` cuts the text into blocks (a line, or several
+2. :func:`running_headers` finds the page headers and footers that recur
+   with a page number, to be set aside and read past;
+3. :func:`split_blocks` cuts the text into blocks (a line, or several
    hard-wrapped lines of one paragraph, joined), each with its source lines;
    a line holding both a Chinese and an English part (``中文<TAB>English``)
    gives two blocks;
-3. :func:`boilerplate_reason` sets aside page furniture (credits, copyright
-   notices, comment prompts, menus, separators, lines without letters);
-4. :func:`classify` labels the rest ``zh``, ``en`` or ``other``;
-5. pinyin readings injected by converters are removed from Chinese blocks.
+4. :func:`boilerplate_reason` sets aside page furniture (credits, copyright
+   notices, comment prompts, footer links, menus, pagers, separators, lines
+   without letters);
+5. :func:`classify` labels the rest ``zh``, ``en`` or ``other``;
+6. pinyin readings injected by converters are removed from Chinese blocks.
 
 The streams keep document order within each language; :func:`detect_layout`
 names the arrangement (informational: alignment does not depend on it).
