@@ -106,10 +106,12 @@ class AlignParams:
     quote_mismatch_cost: float = 0.5
     #: Cost of a paragraph bead whose two sides interleave in the source (a
     #: paragraph of one language between two of the other's: 中1 En1 中2 as
-    #: one bead), which no translation lays out; an untranslated paragraph
-    #: between two pairs is then left out (1-0) rather than merged with a
-    #: neighbour. Paragraphs of two separate files carry no source lines.
-    interleave_cost: float = 4.0
+    #: one bead). At 4 an untranslated paragraph after a pair is left out
+    #: (1-0) instead of merged with its neighbour, but a translation of two
+    #: paragraphs placed after the first of them (中1 En12 中2) is then
+    #: misaligned, a layout real files have; off by default. Paragraphs of
+    #: two separate files carry no source lines.
+    interleave_cost: float = 0.0
     #: Chinese word segmenter for the dictionary evidence: ``"cedict"`` or
     #: ``"jieba"`` (see :data:`aligner.evidence.SEGMENTERS`).
     segmenter: str = "cedict"
