@@ -305,6 +305,34 @@ def test_compounds_broken_at_their_hyphen_keep_it() -> None:
 
 
 @pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        # Chinese prose wrapped narrow, as on a phone screen
+        (["随着城市化进程的不断加快", "，越来越多的年轻人选择离", "开家乡，到大城市寻找工作", "机会。"], "随着城市化进程的不断加快，越来越多的年轻人选择离开家乡，到大城市寻找工作机会。"),
+        # a wrapped line that happens to start with a word and a colon
+        (["当被问及前景时，发言人表示中方愿意加强", "沟通。他还补充说，双方应当相互尊重", "原则：平等互利、合作共赢。"], "当被问及前景时，发言人表示中方愿意加强沟通。他还补充说，双方应当相互尊重原则：平等互利、合作共赢。"),
+        # an English line that starts with a title and a colon
+        (
+            ["The historian became famous around the world for his best-selling", "Sapiens: A Brief History of Humankind, first published in 2011."],
+            "The historian became famous around the world for his best-selling Sapiens: A Brief History of Humankind, first published in 2011.",
+        ),
+        # a dash used as punctuation at a line's start
+        (
+            ["After long talks the members finally reached agreement", "- the budget will be submitted to parliament next month."],
+            "After long talks the members finally reached agreement - the budget will be submitted to parliament next month.",
+        ),
+    ],
+)
+def test_wrapped_prose_is_joined(lines: list[str], joined: str) -> None:
+    assert [b.text for b in split_blocks("\n".join(lines))] == [joined]
+
+
+def test_a_label_and_a_model_code_are_one_cell() -> None:
+    assert [b.text for b in split_blocks("型号  XR-200")] == ["型号  XR-200"]
+    assert [b.text for b in split_blocks("酸辣汤  Hot and Sour Soup")] == ["酸辣汤", "Hot and Sour Soup"]
+
+
+@pytest.mark.parametrize(
     "lines",
     [
         ["床前明月光", "疑是地上霜", "举头望明月", "低头思故乡"],  # verse

@@ -204,7 +204,7 @@ def split_blocks(text: str, skip: frozenset[int] = frozenset()) -> list[Block]:
     """
     lines = text.split("\n")
     parts = [[] if k in skip or not line.strip() else _bilingual_parts(line.strip()) for k, line in enumerate(lines)]
-    widest = _chunk_max_widths(parts, [not line.strip() and k not in skip for k, line in enumerate(lines)])
+    widest, prose = _chunk_max_widths(parts, [not line.strip() and k not in skip for k, line in enumerate(lines)])
     growing: list[_GrowingBlock] = []
     for number, line_parts in enumerate(parts):
         if number in skip:
@@ -216,7 +216,7 @@ def split_blocks(text: str, skip: frozenset[int] = frozenset()) -> list[Block]:
             lang = classify(part)
             last = next((b for b in reversed(growing[-2:]) if b.end == number and b.lang == lang), None)
             wrapped = last is not None and longest > 0 and _width(last.parts[-1]) >= max(WRAP_MIN, 0.8 * longest)
-            if last is not None and _continues(last, part, longest, wrapped):
+            if last is not None and _continues(last, part, longest, wrapped, prose[number]):
                 last.parts.append(part)
                 last.numbers.append(number)
                 last.length += _width(part) + (last.lang == "en")
@@ -356,12 +356,15 @@ def _inside_sentence(lines: Sequence[str], k: int) -> bool:
     return False
 
 
-def _chunk_max_widths(parts: list[list[str]], blank: list[bool]) -> list[list[int]]:
+def _chunk_max_widths(parts: list[list[str]], blank: list[bool]) -> tuple[list[list[int]], list[bool]]:
     """For each part of each line, the widest part of its language in its
     blank-line-separated chunk (0 when it is the only one): Chinese wrapped
     at 30 characters and English at 70 in one chunk, or in two columns side
-    by side, each run to their own width."""
+    by side, each run to their own width. And for each line, whether its
+    chunk's Chinese is prose (holds clause or sentence marks): verse, lists
+    and spec sheets without them are not wrapped text."""
     out = [[0] * len(p) for p in parts]
+    prose = [False] * len(parts)
     start = 0
     for k in range(len(parts) + 1):
         if k == len(parts) or blank[k]:
@@ -374,37 +377,46 @@ def _chunk_max_widths(parts: list[list[str]], blank: list[bool]) -> list[list[in
                     longest = max(_width(parts[i][n]) for i, n in members)
                     for i, n in members:
                         out[i][n] = longest
+            punctuated = any(_ZH_PROSE_MARK.search(parts[i][n]) for i, n in by_lang.get("zh", []))
+            for i in range(start, k):
+                prose[i] = punctuated
             start = k + 1
-    return out
+    return out, prose
 
 
-def _continues(block: "_GrowingBlock", line: str, chunk_longest: int, wrapped: bool = False) -> bool:
+def _continues(block: "_GrowingBlock", line: str, chunk_longest: int, wrapped: bool = False, prose: bool = True) -> bool:
     """Whether ``line`` goes on ``block``; ``wrapped``: the line before it is
-    as long as its paragraph's lines run (hard-wrapped). Looks only at the
+    as long as its paragraph's lines run (hard-wrapped); ``prose``: the
+    chunk's Chinese holds clause or sentence marks. Looks only at the
     block's language, length and last part, so joining stays linear."""
     if block.lang != classify(line):
         return False
     tail = block.parts[-1]
-    if _NEW_ITEM.match(line) or _CONTENTS_ENTRY.search(tail):
-        return False  # a bullet starts an item; a contents line ends with its page
+    if _starts_item(tail, line) or _CONTENTS_ENTRY.search(tail):
+        return False  # a bullet or a label after another starts an item; a contents line ends with its page
     if block.lang == "en":
         return not _EN_FINAL.search(tail) and (line[:1].islower() or wrapped or tail.endswith("-"))
     if block.lang == "zh":
-        return (
-            chunk_longest > 0
-            and not _ZH_FINAL.search(tail)
-            and _width(tail) >= max(ZH_WRAP_MIN, 0.8 * chunk_longest)
-            and not _ZH_LABEL.match(line)
-        )
+        return prose and chunk_longest > 0 and not _ZH_FINAL.search(tail) and block.length >= 0.8 * chunk_longest
     return False
 
 
-#: Narrowest Chinese line (in columns) taken for a wrapped one: shorter runs
-#: of lines are verse, lists, addresses or spec sheets.
-ZH_WRAP_MIN = 30
-#: A line that starts an item of its own: a bullet, or an English label
-#: (``Tel: 010-1234``, ``Postcode: 100080``).
-_NEW_ITEM = re.compile(r"^\s*[•◆◇■□●○▪▫►▶✓✔※·\-*]\s|^[A-Z][A-Za-z]{1,15}(?: [A-Za-z]{1,15})?:\s")
+def _starts_item(tail: str, line: str) -> bool:
+    """Whether ``line`` starts an item of its own after ``tail``: a bullet
+    (an ASCII ``-`` or ``*`` only before a capital, a digit or Han, else it
+    is a dash), or a label after another label (``Tel:`` after
+    ``Address:``, ``型号：`` after ``处理器：``)."""
+    bullet = _BULLET.match(line)
+    if bullet is not None and (bullet.group(1) not in "-*" or not line[bullet.end() : bullet.end() + 1].islower()):
+        return True
+    return bool(_LABEL.match(line) and _LABEL.match(tail))
+
+
+#: Chinese clause and sentence marks: prose, not verse, lists or spec sheets.
+_ZH_PROSE_MARK = re.compile(r"[，。！？；、]")
+_BULLET = re.compile(r"^\s*([•◆◇■□●○▪▫►▶✓✔※·\-*])\s")
+#: A label opening a line: ``Tel: ``, ``Postcode: ``, ``型号：``.
+_LABEL = re.compile(rf"^(?:[A-Z][A-Za-z]{{1,15}}(?: [A-Za-z]{{1,15}})?:\s|\s*[{HAN_RANGES}]{{1,8}}\s*[：:])")
 #: A table-of-contents line: leader dots, then a page number.
 _CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|\s{3,})\s*\d+$")
 
@@ -432,9 +444,10 @@ def _bilingual_parts(line: str) -> list[str]:
         if len(left) == 1 and len(right) == 1 and left != right and left | right == {"zh", "en"}:
             a, b = _join_pieces(pieces[:cut]), _join_pieces(pieces[cut:])
             # explicit cells (tab, |) may be short, and so may parts each free
-            # of the other's script (酸辣汤  Hot and Sour Soup); others not
+            # of the other's script when the English is words, not a code
+            # (酸辣汤  Hot and Sour Soup, but 型号  XR-200 is one cell); others not
             zh_part, en_part = (a, b) if langs[0] == "zh" else (b, a)
-            pure = not _LATIN.search(zh_part) and not _HAN.search(en_part)
+            pure = not _LATIN.search(zh_part) and not _HAN.search(en_part) and _LOWER_WORD.search(en_part) is not None
             if min(len(a), len(b)) >= (2 if ("\t" in line or "|" in line or pure) else 4):
                 return [a, b]
     return _sentence_cut(line)
