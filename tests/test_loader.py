@@ -23,6 +23,7 @@ from conftest import EN_PARAGRAPHS, ZH_PARAGRAPHS, shared
         ("乙方：Bluewave Analytics Ltd.", "zh"),  # a Chinese label opens the line
         ("型号: ThinkPad X1 Carbon Gen 11", "zh"),
         ("原文：The committee approved the annual budget.", "en"),  # a label before an English sentence
+        ("邮箱：wang@example.com", "zh"),
         ("李明：Good morning, everyone.", "en"),
         ("2024-09-06 12:00", "other"),
         ("?", "other"),
@@ -262,6 +263,10 @@ def test_running_page_headers_are_set_aside_and_read_past() -> None:
         "\n".join(f"案例分析 {k}\n某公司通过降低成本提高了利润。\nCase Study {k}\nA company raised its profits by cutting costs." for k in (1, 2, 3)),
         "\n".join(f"约翰福音 {k}\n太初有道。\n\nGospel of John {k}\nIn the beginning was the Word." for k in (1, 2, 3)),
         "\n".join(f"第{k}条\n本条款的第{k}项内容。\nArticle {k}\nThis is item {k} of the terms." for k in (1, 2, 3, 4)),
+        # after list items and dialogue that end without a full stop
+        "\n".join(f"课堂练习 {k}\n（1）虽然但是\n（2）不但而且\n\nPractice Exercise {k}\n(1) although but\n(2) not only but also" for k in (1, 2, 3)),
+        "\n".join(f"Act One Scene {k}\nTom: You're finally here!\nAnna: Sorry, the traffic was —" for k in (1, 2, 3))
+        + "\n\n" + "\n".join(f"第一幕 第{k}场\n汤姆：你终于来了！\n安娜：对不起，路上堵车——" for k in (1, 2, 3)),
     ],
 )
 def test_numbered_headings_are_not_running_headers(text: str) -> None:
@@ -325,6 +330,12 @@ def test_compounds_broken_at_their_hyphen_keep_it() -> None:
 )
 def test_wrapped_prose_is_joined(lines: list[str], joined: str) -> None:
     assert [b.text for b in split_blocks("\n".join(lines))] == [joined]
+
+
+def test_a_row_number_goes_with_the_first_cell() -> None:
+    doc = load_text("1\t苹果\tApple\n2\t香蕉\tBanana\n3\t西瓜\tWatermelon")
+    assert [p.text for p in doc.zh] == ["1 苹果", "2 香蕉", "3 西瓜"]
+    assert [p.text for p in doc.en] == ["Apple", "Banana", "Watermelon"]
 
 
 def test_a_label_and_a_model_code_are_one_cell() -> None:

@@ -67,6 +67,8 @@ class Block:
 
 
 _ZH_PUNCTUATION = re.compile(r"[，、；：]|[。！？][”’」』）]*\s*$")
+#: An e-mail or web address (lower case, yet not a sentence's words).
+_ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 #: A lower-case English word: the mark of a sentence rather than a name.
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 #: A Chinese label opening a line: ``甲方：``, ``型号：``, ``地址:``.
@@ -84,7 +86,7 @@ def classify(text: str) -> BlockLang:
     stays Chinese.
     """
     han, latin = len(_HAN.findall(text)), len(_LATIN.findall(fold_width(text)))
-    if han and latin > han * LATIN_PER_HAN and _ZH_LABEL.match(text) and not _LOWER_WORD.search(text):
+    if han and latin > han * LATIN_PER_HAN and _ZH_LABEL.match(text) and not _LOWER_WORD.search(_ADDRESS.sub("", text)):
         return "zh"  # 乙方：Bluewave Analytics Ltd. (but 原文：The committee approved ... is English)
     if han >= 2 and latin > han * LATIN_PER_HAN and _ZH_PUNCTUATION.search(text):
         return _lang_from(2 * han, latin)
@@ -136,7 +138,7 @@ _PAGER_TOKENS = re.compile(
     r"[\d\s«»‹›<>|/.…:：,，()（）\[\]【】-]",
     re.I,
 )
-_URL_ONLY = re.compile(r"^\s*(https?://\S+|www\.\S+|\S+@\S+\.\w+)\s*$", re.I)
+_URL_ONLY = re.compile(r"^\s*(https?://\S+|www\.\S+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})\s*$", re.I)
 _MENU_SPLIT = re.compile(r"\s*(?:\||｜|>|»|›|/|·|•)\s*")
 
 
@@ -348,12 +350,14 @@ def running_headers(lines: Sequence[str]) -> frozenset[int]:
 
 def _inside_sentence(lines: Sequence[str], k: int) -> bool:
     """Whether line ``k`` stands inside a sentence: the last text line before
-    it does not end one."""
-    for j in range(k - 1, -1, -1):
-        text = lines[j].strip()
-        if text:
-            return not _ENDS_SENTENCE.search(text) and _LETTER.search(text) is not None
-    return False
+    it is a full printed line (40 columns or more) that does not end one,
+    and the next text line, if it starts with a Latin letter, goes on in
+    lower case (a list item or a line of dialogue before a heading does not)."""
+    before = next((lines[j].strip() for j in range(k - 1, -1, -1) if lines[j].strip()), "")
+    after = next((lines[j].strip() for j in range(k + 1, len(lines)) if lines[j].strip()), "")
+    if not before or _ENDS_SENTENCE.search(before) or _width(before) < 40 or not _LETTER.search(before):
+        return False
+    return not (after[:1].isascii() and after[:1].isalpha() and after[:1].isupper())
 
 
 def _chunk_max_widths(parts: list[list[str]], blank: list[bool]) -> tuple[list[list[int]], list[bool]]:
@@ -430,7 +434,9 @@ def _bilingual_parts(line: str) -> list[str]:
     # a column of numbers or prices (38元, ¥12.50, 2024) goes with the cell before it
     merged: list[str] = []
     for piece in pieces:
-        if merged and _NUMBER_CELL.fullmatch(piece.strip()):
+        if merged and _NUMBER_CELL.fullmatch(merged[-1].strip()) and len(merged) == 1:
+            merged[-1] = f"{merged[-1].strip()} {piece}"  # a row number goes with the first cell
+        elif merged and _NUMBER_CELL.fullmatch(piece.strip()):
             merged[-1] = f"{merged[-1]} {piece.strip()}"
         else:
             merged.append(piece)
