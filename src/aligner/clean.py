@@ -123,10 +123,11 @@ def pinyin_artifact_spans(text: str) -> list[tuple[int, int]]:
 
 def remove_pinyin_artifacts(text: str) -> str:
     """Drop parenthesised tone-bearing pinyin syllables that follow a Han character."""
-    return _without(text, pinyin_artifact_spans(text))
+    return without_spans(text, pinyin_artifact_spans(text))
 
 
-def _without(text: str, spans: list[tuple[int, int]]) -> str:
+def without_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the (ordered, non-overlapping) ``[start, end)`` spans cut out."""
     kept, last = [], 0
     for start, end in spans:
         kept.append(text[last:start])

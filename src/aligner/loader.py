@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Literal, Sequence
 
-from aligner.clean import HAN_RANGES, clean_text, fold_width, pinyin_artifact_spans, remove_pinyin_artifacts, strip_markup
+from aligner.clean import HAN_RANGES, clean_text, fold_width, pinyin_artifact_spans, strip_markup, without_spans
 from aligner.decode import decode
 from aligner.errors import InputError
 from aligner.model import Document, Paragraph, SetAside
@@ -72,7 +72,8 @@ _ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 #: A lower-case English word: the mark of a sentence rather than a name.
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 #: A Chinese label opening a line: ``甲方：``, ``型号：``, ``地址:``.
-_ZH_LABEL = re.compile(rf"^\s*[{HAN_RANGES}]{{1,8}}\s*[：:]")
+_ZH_LABEL_TEXT = rf"\s*[{HAN_RANGES}]{{1,8}}\s*[：:]"
+_ZH_LABEL = re.compile(f"^{_ZH_LABEL_TEXT}")
 
 
 @lru_cache(maxsize=256)  # a line is classified several times on its way to a block
@@ -273,7 +274,7 @@ def _paragraph(block: Block, lang: Literal["zh", "en"]) -> Paragraph:
             k += 1
         inside = spans[k][0] < offset if k < len(spans) else False  # a break inside a removed span
         breaks.append(((spans[k][0] if inside else offset) - removed, number))
-    return Paragraph(lang=lang, text=remove_pinyin_artifacts(block.text), lines=block.lines, breaks=tuple(breaks))
+    return Paragraph(lang=lang, text=without_spans(block.text, spans), lines=block.lines, breaks=tuple(breaks))
 
 
 @dataclass
@@ -389,12 +390,11 @@ def _chunk_max_widths(parts: list[list[str]], blank: list[bool]) -> tuple[list[l
 
 
 def _continues(block: "_GrowingBlock", line: str, chunk_longest: int, wrapped: bool = False, prose: bool = True) -> bool:
-    """Whether ``line`` goes on ``block``; ``wrapped``: the line before it is
-    as long as its paragraph's lines run (hard-wrapped); ``prose``: the
-    chunk's Chinese holds clause or sentence marks. Looks only at the
-    block's language, length and last part, so joining stays linear."""
-    if block.lang != classify(line):
-        return False
+    """Whether ``line`` (in the block's language: the caller picks the block
+    by it) goes on ``block``; ``wrapped``: the line before it is as long as
+    its paragraph's lines run (hard-wrapped); ``prose``: the chunk's Chinese
+    holds clause or sentence marks. Looks only at the block's language,
+    length and last part, so joining stays linear."""
     tail = block.parts[-1]
     if _starts_item(tail, line) or _CONTENTS_ENTRY.search(tail):
         return False  # a bullet or a label after another starts an item; a contents line ends with its page
@@ -420,7 +420,7 @@ def _starts_item(tail: str, line: str) -> bool:
 _ZH_PROSE_MARK = re.compile(r"[，。！？；、]")
 _BULLET = re.compile(r"^\s*([•◆◇■□●○▪▫►▶✓✔※·\-*])\s")
 #: A label opening a line: ``Tel: ``, ``Postcode: ``, ``型号：``.
-_LABEL = re.compile(rf"^(?:[A-Z][A-Za-z]{{1,15}}(?: [A-Za-z]{{1,15}})?:\s|\s*[{HAN_RANGES}]{{1,8}}\s*[：:])")
+_LABEL = re.compile(rf"^(?:[A-Z][A-Za-z]{{1,15}}(?: [A-Za-z]{{1,15}})?:\s|{_ZH_LABEL_TEXT})")
 #: A table-of-contents line: leader dots, then a page number.
 _CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|\s{3,})\s*\d+$")
 
