@@ -153,14 +153,8 @@ def _align_stdin(args: argparse.Namespace) -> int:
             raise InputError(str(exc).replace(str(path), "<stdin>")) from None
 
 
-def _format_names() -> list[str]:
-    from aligner.export import formats
-
-    return formats()
-
-
 def _cmd_align(args: argparse.Namespace) -> int:
-    from aligner.export import parse_formats
+    from aligner.export import WRITERS, parse_formats
 
     if not args.output.strip():
         raise UsageError("-o needs a folder, or '-' for standard output")
@@ -169,7 +163,7 @@ def _cmd_align(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.output}: exists and is not a folder (-o names the output folder)")
     formats = parse_formats(args.format or ("tsv" if to_stdout else "tsv,tmx"))
     if to_stdout and len(formats) > 1:
-        raise UsageError(f"'-o -' writes one format: give one --format of {', '.join(_format_names())}")
+        raise UsageError(f"'-o -' writes one format: give one --format of {', '.join(WRITERS)}")
     from aligner.export.tmx import check_language_tag
 
     check_language_tag(args.zh_lang, "--zh-lang")

@@ -122,8 +122,6 @@ def split_zh(text: str) -> list[tuple[int, int]]:
         mark = _ZH_FOOTNOTE.match(text, end)
         if mark is not None:
             end = mark.end()  # 。¹ and 。[1]: the mark stays with its sentence
-        if end <= start:
-            continue
         if text[start:end].strip():
             spans.append((start, end))
         start = end
