@@ -205,7 +205,11 @@ def split_blocks(text: str, skip: frozenset[int] = frozenset()) -> list[Block]:
     (running page headers, see :func:`running_headers`) are passed over as
     if they were not there, so a sentence cut by a page break is joined again.
     """
-    lines = text.split("\n")
+    return _blocks_of_lines(text.split("\n"), skip)
+
+
+def _blocks_of_lines(lines: Sequence[str], skip: frozenset[int]) -> list[Block]:
+    """:func:`split_blocks` on the text's lines, already split."""
     parts = [[] if k in skip or not line.strip() else _bilingual_parts(line.strip()) for k, line in enumerate(lines)]
     widest, prose = _chunk_max_widths(parts, [not line.strip() and k not in skip for k, line in enumerate(lines)])
     growing: list[_GrowingBlock] = []
@@ -651,11 +655,10 @@ def load_text(text: str, source: str | None = None, encoding: str = "utf-8") -> 
 def _blocks_and_headers(text: str) -> tuple[list[Block], list[SetAside]]:
     """The blocks of a raw text (markup undone, cleaned), read past its
     running page headers, and those headers, set aside."""
-    cleaned = clean_text(strip_markup(text))
-    lines = cleaned.split("\n")
+    lines = clean_text(strip_markup(text)).split("\n")
     headers = running_headers(lines)
     aside = [SetAside(text=lines[k].strip(), lines=(k, k + 1), reason="running header") for k in sorted(headers) if lines[k].strip()]
-    return split_blocks(cleaned, headers), aside
+    return _blocks_of_lines(lines, headers), aside
 
 
 def _no_blank_lines_between(text: str) -> bool:
