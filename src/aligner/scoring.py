@@ -232,12 +232,14 @@ def read_beads(path: str | Path) -> list[BeadIds]:
 
 
 def _beads_of(beads: str | Path | Alignment | Iterable[BeadIds | Bead]) -> list[BeadIds]:
-    """Bead ids from a file, an :class:`Alignment`, :class:`Bead` objects or id pairs."""
+    """Bead id pairs from a file, an :class:`Alignment`, :class:`Bead` objects
+    or id pairs (made tuples where they are scored: :func:`score`,
+    :func:`merge_by_verse`)."""
     if isinstance(beads, (str, Path)):
         return read_beads(beads)
     if isinstance(beads, Alignment):
         beads = beads.beads
-    return [(tuple(b.zh), tuple(b.en)) if isinstance(b, Bead) else (tuple(b[0]), tuple(b[1])) for b in beads]
+    return [(b.zh, b.en) if isinstance(b, Bead) else b for b in beads]  # type: ignore[misc]
 
 
 def evaluate(
